@@ -1,0 +1,762 @@
+/* stellar-client-requests.c: matching requests with their replies
+ *
+ * Stellar answers a request with the connection's `messageCount`: actions are
+ * stamped with the count they were sent with, but room verbs, `say` and
+ * `event` with the count at the time of the reply. So after such a verb is
+ * sent, nothing else may follow until its reply is in (the "barrier"), while
+ * actions and `detailsView` may be pipelined. Actions are further limited to
+ * `simultaneous-actions` in flight, whatever their transport; the rest wait in
+ * FIFO order. Every request completes exactly once: with its reply, a server
+ * error, a timeout, the loss of the connection, or its cancellation.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#define G_LOG_DOMAIN "stellar-client"
+
+#include "config.h"
+
+#include "stellar-client-private.h"
+#include "stellar-error-private.h"
+#include "stellar-json-private.h"
+
+struct _StellarRequest
+{
+  StellarRequestKind kind;
+  StellarTransport transport;
+
+  /* The WebSocket frame. For an action, its params object (with the name)
+   * is also the body of the HTTP request: it starts at body_offset. */
+  char *frame;
+  gsize frame_length;
+  gsize body_offset;
+  char *action;
+
+  /* Whose result is the raw reply; NULL once completed. */
+  GTask *task;
+  GSource *cancel_source;
+
+  guint message_count;
+  gint64 deadline;
+  GList inflight_link;
+
+  guint internal : 1;
+  guint sent : 1;
+  guint on_http : 1;
+};
+
+static void
+request_free (StellarRequest *request)
+{
+  g_assert (request->task == NULL);
+  g_assert (request->cancel_source == NULL);
+
+  g_free (request->frame);
+  g_free (request->action);
+  g_free (request);
+}
+
+void
+_stellar_client_requests_init (StellarClient *self)
+{
+  g_queue_init (&self->handshake_queue);
+  g_queue_init (&self->outbox);
+  g_queue_init (&self->inflight);
+  self->pending = g_hash_table_new (NULL, NULL);
+  self->late_counts = g_hash_table_new (NULL, NULL);
+}
+
+void
+_stellar_client_requests_finalize (StellarClient *self)
+{
+  /* dispose() failed every request already. */
+  g_assert (g_queue_is_empty (&self->outbox));
+  g_assert (g_queue_is_empty (&self->handshake_queue));
+  g_assert (g_hash_table_size (self->pending) == 0);
+
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->late_counts, g_hash_table_unref);
+  if (self->timeout_source != NULL)
+    {
+      g_source_destroy (self->timeout_source);
+      g_clear_pointer (&self->timeout_source, g_source_unref);
+    }
+}
+
+/* Completes the caller's side of @request, once. The request itself may live
+ * on (a cancelled request whose reply the server still owes). */
+static void
+complete_task (StellarRequest *request,
+               JsonNode       *reply,
+               GError         *error)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&request->task);
+
+  if (request->cancel_source != NULL)
+    {
+      g_source_destroy (request->cancel_source);
+      g_clear_pointer (&request->cancel_source, g_source_unref);
+    }
+
+  if (task == NULL)
+    {
+      g_clear_error (&error);
+      return;
+    }
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, json_node_ref (reply), (GDestroyNotify)json_node_unref);
+}
+
+/* The server's verdict on a reply: actions fail with an `error` key, verbs
+ * unless `status` is "OK". */
+static GError *
+check_reply (StellarRequest *request,
+             JsonObject     *frame,
+             JsonNode       *reply)
+{
+  if (request->kind == STELLAR_REQUEST_ACTION)
+    {
+      JsonNode *error = json_object_get_member (frame, "error");
+
+      /* `"error": null` (a file reply) is no error. */
+      if (error != NULL && !JSON_NODE_HOLDS_NULL (error))
+        return _stellar_error_new_server (reply, "The action failed");
+      return NULL;
+    }
+
+  if (g_strcmp0 (_stellar_json_get_string (frame, "status"), "OK") != 0)
+    return _stellar_error_new_server (reply, "The server refused the request");
+
+  return NULL;
+}
+
+/* --- timeouts ---------------------------------------------------------- */
+
+static void reschedule_timeout (StellarClient *self);
+
+static void
+forget_inflight (StellarClient  *self,
+                 StellarRequest *request)
+{
+  if (request->inflight_link.data != NULL)
+    {
+      g_queue_unlink (&self->inflight, &request->inflight_link);
+      request->inflight_link.data = NULL;
+    }
+}
+
+/* Takes @request out of the books of sent requests, freeing its action slot
+ * or the barrier it held. Returns it for the caller to complete and free. */
+static StellarRequest *
+retire (StellarClient  *self,
+        StellarRequest *request)
+{
+  if (request->message_count != 0)
+    g_hash_table_remove (self->pending, GUINT_TO_POINTER (request->message_count));
+  forget_inflight (self, request);
+
+  if (self->barrier == request)
+    self->barrier = NULL;
+  if (request->kind == STELLAR_REQUEST_ACTION && request->sent)
+    {
+      g_assert (self->actions_in_flight > 0);
+      self->actions_in_flight--;
+    }
+
+  return request;
+}
+
+static gboolean
+on_timeout (gpointer user_data)
+{
+  StellarClient *self = user_data;
+  gint64 now = g_get_monotonic_time ();
+  GList *l;
+
+  g_clear_pointer (&self->timeout_source, g_source_unref);
+
+  g_object_ref (self);
+
+  while ((l = g_queue_peek_head_link (&self->inflight)) != NULL)
+    {
+      StellarRequest *request = l->data;
+
+      if (request->deadline > now)
+        break;
+
+      retire (self, request);
+      /* The server may still answer: let that late reply pass quietly. */
+      if (request->message_count != 0)
+        g_hash_table_add (self->late_counts, GUINT_TO_POINTER (request->message_count));
+
+      complete_task (request, NULL,
+                     g_error_new (STELLAR_ERROR, STELLAR_ERROR_TIMEOUT,
+                                  "The server did not answer within %u ms",
+                                  self->request_timeout_ms));
+      request_free (request);
+    }
+
+  reschedule_timeout (self);
+  _stellar_client_pump (self);
+  g_object_unref (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+deadline_dispatch (GSource     *source,
+                   GSourceFunc  callback,
+                   gpointer     user_data)
+{
+  return callback (user_data);
+}
+
+static GSourceFuncs deadline_source_funcs = { NULL, NULL, deadline_dispatch, NULL, NULL, NULL };
+
+/* One timer serves every sent request: it fires no later than the earliest
+ * deadline. Firing early is harmless (on_timeout() looks again), so the timer
+ * is only moved forward, never recreated for each reply. */
+static void
+reschedule_timeout (StellarClient *self)
+{
+  StellarRequest *first = g_queue_peek_head (&self->inflight);
+
+  if (first == NULL)
+    return;
+
+  if (self->timeout_source != NULL)
+    {
+      if (g_source_get_ready_time (self->timeout_source) > first->deadline)
+        g_source_set_ready_time (self->timeout_source, first->deadline);
+      return;
+    }
+
+  self->timeout_source = g_source_new (&deadline_source_funcs, sizeof (GSource));
+  g_source_set_ready_time (self->timeout_source, first->deadline);
+  g_source_set_static_name (self->timeout_source, "[stellar] request timeout");
+  g_source_set_callback (self->timeout_source, on_timeout, self, NULL);
+  g_source_attach (self->timeout_source, self->context);
+}
+
+static void
+track_deadline (StellarClient  *self,
+                StellarRequest *request)
+{
+  GList *l;
+
+  request->deadline = g_get_monotonic_time () + (gint64)self->request_timeout_ms * 1000;
+  request->inflight_link.data = request;
+
+  /* Deadlines almost always grow with time: search from the tail. */
+  for (l = self->inflight.tail; l != NULL; l = l->prev)
+    if (((StellarRequest *)l->data)->deadline <= request->deadline)
+      break;
+
+  if (l == NULL)
+    g_queue_push_head_link (&self->inflight, &request->inflight_link);
+  else
+    {
+      /* g_queue has no insert-link-after; splice by hand. */
+      request->inflight_link.prev = l;
+      request->inflight_link.next = l->next;
+      if (l->next != NULL)
+        l->next->prev = &request->inflight_link;
+      else
+        self->inflight.tail = &request->inflight_link;
+      l->next = &request->inflight_link;
+      self->inflight.length++;
+    }
+
+  reschedule_timeout (self);
+}
+
+/* --- cancellation ------------------------------------------------------ */
+
+static gboolean
+on_cancelled (GCancellable *cancellable,
+              gpointer      user_data)
+{
+  StellarRequest *request = user_data;
+  StellarClient *self = g_task_get_source_object (request->task);
+
+  g_object_ref (self);
+
+  if (!request->sent)
+    {
+      /* Not on the wire yet: forget it entirely. */
+      g_queue_remove (&self->handshake_queue, request);
+      g_queue_remove (&self->outbox, request);
+      complete_task (request, NULL, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                         "The request was cancelled"));
+      request_free (request);
+    }
+  else if (request->on_http)
+    {
+      /* The HTTP call has the same cancellable and will end by itself;
+       * its completion frees the slot. */
+      g_clear_pointer (&request->cancel_source, g_source_unref);
+    }
+  else
+    {
+      /* The server still owes a reply and counts the request as pending:
+       * the caller is answered now, but the request keeps its action slot
+       * or barrier until the reply or the deadline. */
+      complete_task (request, NULL, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                         "The request was cancelled"));
+    }
+
+  g_object_unref (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+watch_cancellable (StellarClient  *self,
+                   StellarRequest *request,
+                   GCancellable   *cancellable)
+{
+  if (cancellable == NULL)
+    return;
+
+  request->cancel_source = g_cancellable_source_new (cancellable);
+  g_source_set_static_name (request->cancel_source, "[stellar] request cancelled");
+  g_source_set_callback (request->cancel_source, G_SOURCE_FUNC (on_cancelled), request, NULL);
+  g_source_attach (request->cancel_source, self->context);
+}
+
+/* --- sending ----------------------------------------------------------- */
+
+static void
+on_http_action_done (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  StellarClient *self = STELLAR_CLIENT (object);
+  StellarRequest *request = user_data;
+  g_autoptr(JsonNode) reply = NULL;
+  GError *error = NULL;
+
+  reply = _stellar_client_http_action_finish (self, result, &error);
+  if (reply != NULL)
+    error = check_reply (request, json_node_get_object (reply), reply);
+
+  retire (self, request);
+  complete_task (request, reply, error);
+  request_free (request);
+
+  _stellar_client_pump (self);
+}
+
+static void
+send_on_http (StellarClient  *self,
+              StellarRequest *request)
+{
+  request->sent = TRUE;
+  request->on_http = TRUE;
+  self->actions_in_flight++;
+
+  _stellar_client_http_action_async (self, request->action,
+                                     request->frame + request->body_offset,
+                                     request->frame_length - request->body_offset - 1,
+                                     g_task_get_cancellable (request->task),
+                                     on_http_action_done, request);
+}
+
+static void
+send_on_websocket (StellarClient  *self,
+                   StellarRequest *request)
+{
+  request->sent = TRUE;
+  request->message_count = ++self->message_count;
+  g_hash_table_insert (self->pending, GUINT_TO_POINTER (request->message_count), request);
+
+  if (request->kind == STELLAR_REQUEST_ACTION)
+    self->actions_in_flight++;
+  else if (request->kind == STELLAR_REQUEST_ASYNC_VERB)
+    self->barrier = request;
+
+  track_deadline (self, request);
+  _stellar_primus_socket_send (self->socket, request->frame, request->frame_length);
+}
+
+static gboolean
+websocket_usable (StellarClient *self)
+{
+  return self->socket != NULL && self->barrier == NULL;
+}
+
+/* Sends what may be sent now, in order. Actions and verbs keep their own FIFO
+ * order; a verb never waits behind actions that wait for a slot. */
+static void
+pump_queue (StellarClient *self,
+            GQueue        *queue,
+            gboolean       connected)
+{
+  gboolean actions_blocked = FALSE;
+  gboolean verbs_blocked = FALSE;
+  GList *l = queue->head;
+
+  while (l != NULL && !(actions_blocked && verbs_blocked))
+    {
+      StellarRequest *request = l->data;
+      GList *next = l->next;
+
+      if (request->kind == STELLAR_REQUEST_ACTION)
+        {
+          gboolean use_websocket;
+
+          if (actions_blocked || self->actions_in_flight >= MAX (self->simultaneous_actions, 1))
+            {
+              actions_blocked = TRUE;
+              l = next;
+              continue;
+            }
+
+          use_websocket = request->transport == STELLAR_TRANSPORT_WEBSOCKET ||
+                          (request->transport == STELLAR_TRANSPORT_AUTO && connected);
+
+          if (use_websocket && !connected)
+            {
+              /* A WebSocket-only action whose connection is gone. */
+              g_queue_delete_link (queue, l);
+              complete_task (request, NULL,
+                             g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
+                                                  "The connection to the server was lost before the action was sent"));
+              request_free (request);
+            }
+          else if (use_websocket && !websocket_usable (self))
+            actions_blocked = TRUE;
+          else
+            {
+              g_queue_delete_link (queue, l);
+              if (use_websocket)
+                send_on_websocket (self, request);
+              else
+                send_on_http (self, request);
+            }
+        }
+      else
+        {
+          if (verbs_blocked || !websocket_usable (self) || !(connected || request->internal))
+            verbs_blocked = TRUE;
+          else
+            {
+              g_queue_delete_link (queue, l);
+              send_on_websocket (self, request);
+            }
+        }
+
+      l = next;
+    }
+}
+
+void
+_stellar_client_pump (StellarClient *self)
+{
+  gboolean connected = self->state == STELLAR_CLIENT_STATE_CONNECTED && self->socket != NULL;
+
+  /* The handshake's own requests go first, and alone until it is over. */
+  pump_queue (self, &self->handshake_queue, connected);
+  if (!g_queue_is_empty (&self->handshake_queue))
+    return;
+
+  pump_queue (self, &self->outbox, connected);
+}
+
+static StellarRequest *
+request_new (StellarClient       *self,
+             StellarRequestKind   kind,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data,
+             gpointer             source_tag)
+{
+  StellarRequest *request = g_new0 (StellarRequest, 1);
+
+  request->kind = kind;
+  request->task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (request->task, source_tag);
+  g_task_set_check_cancellable (request->task, FALSE);
+
+  return request;
+}
+
+static void
+submit (StellarClient  *self,
+        StellarRequest *request,
+        GCancellable   *cancellable)
+{
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      complete_task (request, NULL, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                                         "The request was cancelled"));
+      request_free (request);
+      return;
+    }
+
+  watch_cancellable (self, request, cancellable);
+  g_queue_push_tail (request->internal ? &self->handshake_queue : &self->outbox, request);
+  _stellar_client_pump (self);
+}
+
+/*
+ * _stellar_client_verb_async:
+ * @kind: %STELLAR_REQUEST_VERB or %STELLAR_REQUEST_ASYNC_VERB
+ * @frame: the whole frame, e.g. {"event":"roomJoin","room":"r"}
+ * @internal: part of the handshake: sent before the connection is ready
+ *
+ * Sends a verb on the WebSocket, now or once the connection is ready, and
+ * resolves with the whole reply frame; a reply whose `status` is not "OK" is
+ * a %STELLAR_ERROR_SERVER error.
+ */
+void
+_stellar_client_verb_async (StellarClient       *self,
+                            StellarRequestKind   kind,
+                            JsonObject          *frame,
+                            gboolean             internal,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  StellarRequest *request;
+  GString *text = g_string_sized_new (64);
+
+  g_return_if_fail (kind != STELLAR_REQUEST_ACTION);
+
+  request = request_new (self, kind, cancellable, callback, user_data, _stellar_client_verb_async);
+  request->internal = internal;
+
+  _stellar_json_encode_object_append (text, frame);
+  request->frame_length = text->len;
+  request->frame = g_string_free (text, FALSE);
+
+  submit (self, request, cancellable);
+}
+
+JsonNode *
+_stellar_client_verb_finish (StellarClient  *self,
+                             GAsyncResult   *result,
+                             GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/*
+ * _stellar_client_send_action_async:
+ * @params: (transfer none): the parameters, not modified
+ * @transport: where to send it; AUTO decides when a slot is free
+ *
+ * Performs an action call (after interceptors) and resolves with the whole
+ * reply; a reply with an `error` is a %STELLAR_ERROR_SERVER error.
+ */
+void
+_stellar_client_send_action_async (StellarClient       *self,
+                                   const char          *action,
+                                   JsonObject          *params,
+                                   StellarTransport     transport,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  StellarRequest *request;
+
+  request = request_new (self, STELLAR_REQUEST_ACTION, cancellable, callback, user_data,
+                         _stellar_client_send_action_async);
+  request->transport = transport;
+
+  if (transport == STELLAR_TRANSPORT_WEBSOCKET &&
+      (self->state != STELLAR_CLIENT_STATE_CONNECTED || self->socket == NULL))
+    {
+      complete_task (request, NULL,
+                     g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_NOT_CONNECTED,
+                                          "Not connected: the action cannot go over the WebSocket"));
+      request_free (request);
+      return;
+    }
+
+  request->action = g_strdup (action);
+
+  {
+    /* {"event":"action","params":{…,"action":name}}: the name goes last, as
+     * the seed appends it to the caller's params. Encoded now, so that the
+     * caller may change @params as soon as this returns. */
+    GString *text = g_string_sized_new (128);
+    JsonObjectIter iter;
+    const char *name;
+    JsonNode *value;
+    gboolean first = TRUE;
+
+    g_string_append (text, "{\"event\":\"action\",\"params\":");
+    request->body_offset = text->len;
+    g_string_append_c (text, '{');
+    json_object_iter_init_ordered (&iter, params);
+    while (json_object_iter_next_ordered (&iter, &name, &value))
+      {
+        if (g_strcmp0 (name, "action") == 0)
+          continue;
+        if (!first)
+          g_string_append_c (text, ',');
+        first = FALSE;
+        _stellar_json_encode_string_append (text, name);
+        g_string_append_c (text, ':');
+        _stellar_json_encode_append (text, value);
+      }
+    if (!first)
+      g_string_append_c (text, ',');
+    g_string_append (text, "\"action\":");
+    _stellar_json_encode_string_append (text, action);
+    g_string_append (text, "}}");
+
+    request->frame_length = text->len;
+    request->frame = g_string_free (text, FALSE);
+  }
+
+  submit (self, request, cancellable);
+}
+
+JsonNode *
+_stellar_client_send_action_finish (StellarClient  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* --- replies ----------------------------------------------------------- */
+
+/*
+ * _stellar_client_route_reply:
+ * @frame: a `context: "response"` frame
+ *
+ * Completes the request the reply answers.
+ */
+void
+_stellar_client_route_reply (StellarClient *self,
+                             JsonObject    *frame)
+{
+  JsonNode *count_node = json_object_get_member (frame, "messageCount");
+  StellarRequest *request;
+  g_autoptr(JsonNode) reply = NULL;
+  gint64 count;
+
+  if (count_node == NULL || !JSON_NODE_HOLDS_VALUE (count_node) ||
+      json_node_get_value_type (count_node) != G_TYPE_INT64)
+    {
+      g_autoptr(GError) error = g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
+                                                     "The server sent a reply without a valid messageCount");
+      _stellar_client_emit_error (self, error);
+      return;
+    }
+
+  count = json_node_get_int (count_node);
+  request = count > 0 && count <= G_MAXUINT
+            ? g_hash_table_lookup (self->pending, GUINT_TO_POINTER ((guint)count))
+            : NULL;
+
+  if (request == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (count > 0 && count <= G_MAXUINT &&
+          g_hash_table_remove (self->late_counts, GUINT_TO_POINTER ((guint)count)))
+        {
+          g_debug ("Dropped the late reply to request %" G_GINT64_FORMAT, count);
+          return;
+        }
+
+      error = g_error_new (STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
+                           "The server sent a reply to request %" G_GINT64_FORMAT
+                           ", which is not pending", count);
+      _stellar_client_emit_error (self, error);
+      return;
+    }
+
+  reply = json_node_init_object (json_node_alloc (), frame);
+
+  retire (self, request);
+  complete_task (request, reply, check_reply (request, frame, reply));
+  request_free (request);
+
+  reschedule_timeout (self);
+  _stellar_client_pump (self);
+}
+
+/* --- connection changes ------------------------------------------------- */
+
+/* A new connection starts a new count on the server: mirror it. */
+void
+_stellar_client_connection_opened (StellarClient *self)
+{
+  g_assert (g_hash_table_size (self->pending) == 0);
+
+  self->message_count = 0;
+  self->barrier = NULL;
+  g_hash_table_remove_all (self->late_counts);
+  _stellar_client_pump (self);
+}
+
+void
+_stellar_client_connection_ready (StellarClient *self)
+{
+  _stellar_client_pump (self);
+}
+
+/* Completes and frees requests already taken out of the books. Callbacks
+ * may call into the client again: they only see the books without these. */
+static void
+fail_taken (GQueue       *taken,
+            const GError *error)
+{
+  StellarRequest *request;
+
+  while ((request = g_queue_pop_head (taken)) != NULL)
+    {
+      complete_task (request, NULL, g_error_copy (error));
+      request_free (request);
+    }
+}
+
+/* The connection is gone: what was sent on it will never be answered, and
+ * what the handshake had queued belongs to it. HTTP calls go on. */
+void
+_stellar_client_fail_sent_requests (StellarClient *self,
+                                    const GError  *error)
+{
+  GQueue taken = G_QUEUE_INIT;
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->pending);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_queue_push_tail (&taken, value);
+  for (GList *l = taken.head; l != NULL; l = l->next)
+    retire (self, l->data);
+
+  g_assert (self->barrier == NULL);
+  g_hash_table_remove_all (self->late_counts);
+
+  while (!g_queue_is_empty (&self->handshake_queue))
+    g_queue_push_tail (&taken, g_queue_pop_head (&self->handshake_queue));
+
+  fail_taken (&taken, error);
+}
+
+/* Fails everything not yet sent (the client gives up, or is disposed). */
+void
+_stellar_client_fail_queued_requests (StellarClient *self,
+                                      const GError  *error)
+{
+  GQueue taken = G_QUEUE_INIT;
+
+  while (!g_queue_is_empty (&self->outbox))
+    g_queue_push_tail (&taken, g_queue_pop_head (&self->outbox));
+
+  fail_taken (&taken, error);
+}

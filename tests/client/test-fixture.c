@@ -1,0 +1,157 @@
+/* test-fixture.c: clients of the test server, for the library suites
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <string.h>
+
+#include "test-fixture.h"
+
+StellarTestServer *test_server;
+
+/* Runs the suite's tests with one shared test server, always stopped. */
+int
+test_main_run (void)
+{
+  int status;
+
+  test_server = stellar_test_server_startv (NULL);
+  status = g_test_run ();
+  g_clear_pointer (&test_server, stellar_test_server_stop);
+
+  return status;
+}
+
+StellarClient *
+test_client_new (StellarTestServer *server)
+{
+  return stellar_client_new (stellar_test_server_get_url (server));
+}
+
+JsonObject *
+test_client_connect (StellarClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  JsonObject *details;
+
+  stellar_client_connect_async (client, NULL, stellar_test_store_result, &result);
+  stellar_test_wait_for (result != NULL);
+  details = stellar_client_connect_finish (client, result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (details);
+  g_assert_cmpint (stellar_client_get_state (client), ==, STELLAR_CLIENT_STATE_CONNECTED);
+
+  return details;
+}
+
+/* Connects, expecting a failure; returns the error. */
+GError *
+test_client_connect_error (StellarClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonObject) details = NULL;
+  GError *error = NULL;
+
+  stellar_client_connect_async (client, NULL, stellar_test_store_result, &result);
+  stellar_test_wait_for (result != NULL);
+  details = stellar_client_connect_finish (client, result, &error);
+  g_assert_null (details);
+  g_assert_nonnull (error);
+
+  return error;
+}
+
+JsonObject *
+test_params (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+
+  if (json == NULL)
+    return NULL;
+
+  node = json_from_string (json, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+
+  return json_object_ref (json_node_get_object (node));
+}
+
+JsonNode *
+test_client_action (StellarClient  *client,
+                    const char     *action,
+                    const char     *params_json,
+                    GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonObject) params = test_params (params_json);
+
+  stellar_client_action_async (client, action, params, NULL, stellar_test_store_result, &result);
+  stellar_test_wait_for (result != NULL);
+
+  return stellar_client_action_finish (client, result, error);
+}
+
+gboolean
+test_client_room_add (StellarClient  *client,
+                      const char     *room,
+                      GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  stellar_client_room_add_async (client, room, NULL, stellar_test_store_result, &result);
+  stellar_test_wait_for (result != NULL);
+
+  return stellar_client_room_add_finish (client, result, error);
+}
+
+gboolean
+test_client_say (StellarClient  *client,
+                 const char     *room,
+                 const char     *message,
+                 GError        **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  stellar_client_say_async (client, room, message, NULL, stellar_test_store_result, &result);
+  stellar_test_wait_for (result != NULL);
+
+  return stellar_client_say_finish (client, result, error);
+}
+
+/* Disconnects and checks that nothing else holds the client. */
+void
+test_client_free (StellarClient *client)
+{
+  stellar_client_disconnect (client);
+  /* Let the closing socket and the session wind down. */
+  stellar_test_sleep (20);
+  g_assert_finalize_object (client);
+}
+
+guint
+test_count_frames (GPtrArray  *frames,
+                   const char *substring)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < frames->len; i++)
+    if (strstr (g_ptr_array_index (frames, i), substring) != NULL)
+      count++;
+
+  return count;
+}
+
+/* The index of the first frame from @from containing @substring, or -1. */
+gssize
+test_find_frame (GPtrArray  *frames,
+                 const char *substring,
+                 guint       from)
+{
+  for (guint i = from; i < frames->len; i++)
+    if (strstr (g_ptr_array_index (frames, i), substring) != NULL)
+      return i;
+
+  return -1;
+}

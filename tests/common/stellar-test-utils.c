@@ -1,0 +1,59 @@
+/* stellar-test-utils.c: waiting for asynchronous results in tests
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include "stellar-test-utils.h"
+
+/* Iterates the default main context until @condition holds or @timeout_ms
+ * passed. Returns whether it holds. */
+gboolean
+stellar_test_iterate_until (gboolean (*condition) (gpointer data),
+                            gpointer   data,
+                            guint      timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64)timeout_ms * 1000;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+/* Lets the main loop run for @milliseconds: for checking that something
+ * does NOT happen. */
+void
+stellar_test_sleep (guint milliseconds)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64)milliseconds * 1000;
+
+  while (g_get_monotonic_time () < deadline)
+    if (!g_main_context_iteration (NULL, FALSE))
+      g_usleep (1000);
+}
+
+/* A GAsyncReadyCallback that stores a reference to the result in the
+ * GAsyncResult * its user data points to. */
+void
+stellar_test_store_result (GObject      *source,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  g_assert_null (*slot);
+  *slot = g_object_ref (result);
+}
+
+/* Waits until stellar_test_store_result() filled @slot, and takes it. */
+GAsyncResult *
+stellar_test_wait_result (GAsyncResult **slot)
+{
+  stellar_test_wait_for (*slot != NULL);
+  return g_steal_pointer (slot);
+}
