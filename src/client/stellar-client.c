@@ -102,7 +102,7 @@ G_DEFINE_FINAL_TYPE (StellarClient, stellar_client, G_TYPE_OBJECT)
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void on_reconnect_timer (StellarClient *self);
+static gboolean on_reconnect_timer (gpointer user_data);
 
 static const char * const no_rooms[] = { NULL };
 
@@ -584,17 +584,21 @@ schedule_reconnect (StellarClient *self)
   clear_reconnect_timer (self);
   self->reconnect_source = g_timeout_source_new (delay);
   g_source_set_static_name (self->reconnect_source, "[stellar] reconnect");
-  g_source_set_callback (self->reconnect_source, G_SOURCE_FUNC (on_reconnect_timer), self, NULL);
+  g_source_set_callback (self->reconnect_source, on_reconnect_timer, self, NULL);
   g_source_attach (self->reconnect_source, self->context);
 
   g_signal_emit (self, signals[RECONNECTING], 0, self->reconnect_count, delay);
 }
 
-static void
-on_reconnect_timer (StellarClient *self)
+static gboolean
+on_reconnect_timer (gpointer user_data)
 {
+  StellarClient *self = user_data;
+
   g_clear_pointer (&self->reconnect_source, g_source_unref);
   _stellar_client_start_attempt (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 /* Rooms to join on the next connection: those configured, then those the
