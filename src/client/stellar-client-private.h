@@ -102,6 +102,9 @@ void      _stellar_client_attach_socket          (StellarClient       *self,
 const StellarPrimusSocketEvents *
           _stellar_client_get_socket_events      (void);
 char    **_stellar_client_rooms_to_join          (StellarClient       *self);
+void      _stellar_client_receive_for_testing    (StellarClient       *self,
+                                                  const char          *data,
+                                                  gsize                length);
 void      _stellar_client_attempt_succeeded      (StellarClient       *self);
 void      _stellar_client_attempt_failed         (StellarClient       *self,
                                                   const GError        *error,

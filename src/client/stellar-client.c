@@ -390,6 +390,20 @@ _stellar_client_get_socket_events (void)
   return &socket_events;
 }
 
+/* Decodes and routes one frame's text as if the connection had received
+ * it: the entry point of the fuzz target. Nothing is sent. */
+void
+_stellar_client_receive_for_testing (StellarClient *self,
+                                     const char    *data,
+                                     gsize          length)
+{
+  g_autoptr(StellarPrimusSocket) socket = NULL;
+
+  socket = _stellar_primus_socket_new (NULL, STELLAR_HEARTBEAT_SERVER_PINGS, 30000, &socket_events, self);
+  _stellar_primus_socket_receive (socket, data, length);
+  _stellar_primus_socket_detach (socket);
+}
+
 static void
 drop_socket (StellarClient *self)
 {
