@@ -103,8 +103,8 @@ stellar_client_say_async (StellarClient       *self,
   json_object_set_string_member (frame, "room", room);
   json_object_set_string_member (frame, "message", message);
 
-  _stellar_client_verb_async (self, STELLAR_REQUEST_ASYNC_VERB, frame, FALSE, cancellable,
-                              on_said, g_steal_pointer (&task));
+  _stellar_client_verb_async (self, STELLAR_REQUEST_ASYNC_VERB, frame, STELLAR_REQUEST_DEFAULT,
+                              cancellable, on_said, g_steal_pointer (&task));
 }
 
 /**
@@ -216,8 +216,8 @@ stellar_client_emit_async (StellarClient       *self,
   json_object_set_string_member (frame, "event", "event");
   json_object_set_object_member (frame, "params", params);
 
-  _stellar_client_verb_async (self, STELLAR_REQUEST_ASYNC_VERB, frame, FALSE, cancellable,
-                              on_emitted, g_steal_pointer (&task));
+  _stellar_client_verb_async (self, STELLAR_REQUEST_ASYNC_VERB, frame, STELLAR_REQUEST_DEFAULT,
+                              cancellable, on_emitted, g_steal_pointer (&task));
 }
 
 /**

@@ -249,7 +249,7 @@ join_next_room (StellarConnectAttempt *attempt)
 
       /* Learn which rooms the connection is in now. */
       json_object_set_string_member (frame, "event", "detailsView");
-      _stellar_client_verb_async (client, STELLAR_REQUEST_VERB, frame, TRUE,
+      _stellar_client_verb_async (client, STELLAR_REQUEST_VERB, frame, STELLAR_REQUEST_HANDSHAKE,
                                   attempt->cancellable, on_final_details, attempt_ref (attempt));
       return;
     }
@@ -370,7 +370,7 @@ on_upgraded (GObject      *object,
 
   frame = json_object_new ();
   json_object_set_string_member (frame, "event", "detailsView");
-  _stellar_client_verb_async (client, STELLAR_REQUEST_VERB, frame, TRUE,
+  _stellar_client_verb_async (client, STELLAR_REQUEST_VERB, frame, STELLAR_REQUEST_HANDSHAKE,
                               attempt->cancellable, on_first_details, attempt_ref (attempt));
 }
 

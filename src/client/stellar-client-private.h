@@ -30,6 +30,14 @@ typedef enum {
   STELLAR_REQUEST_ASYNC_VERB,
 } StellarRequestKind;
 
+typedef enum {
+  STELLAR_REQUEST_DEFAULT = 0,
+  /* part of the handshake: sent before the connection is ready */
+  STELLAR_REQUEST_HANDSHAKE = 1 << 0,
+  /* a follow-up of a request just answered: goes before what waits */
+  STELLAR_REQUEST_NEXT = 1 << 1,
+} StellarRequestFlags;
+
 typedef struct _StellarRequest StellarRequest;
 typedef struct _StellarConnectAttempt StellarConnectAttempt;
 
@@ -116,7 +124,7 @@ void      _stellar_client_requests_finalize      (StellarClient       *self);
 void      _stellar_client_verb_async             (StellarClient       *self,
                                                   StellarRequestKind   kind,
                                                   JsonObject          *frame,
-                                                  gboolean             internal,
+                                                  StellarRequestFlags  flags,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);

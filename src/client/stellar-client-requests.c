@@ -485,9 +485,10 @@ request_new (StellarClient       *self,
 }
 
 static void
-submit (StellarClient  *self,
-        StellarRequest *request,
-        GCancellable   *cancellable)
+submit (StellarClient       *self,
+        StellarRequest      *request,
+        StellarRequestFlags  flags,
+        GCancellable        *cancellable)
 {
   if (g_cancellable_is_cancelled (cancellable))
     {
@@ -498,7 +499,12 @@ submit (StellarClient  *self,
     }
 
   watch_cancellable (self, request, cancellable);
-  g_queue_push_tail (request->internal ? &self->handshake_queue : &self->outbox, request);
+  if (request->internal)
+    g_queue_push_tail (&self->handshake_queue, request);
+  else if (flags & STELLAR_REQUEST_NEXT)
+    g_queue_push_head (&self->outbox, request);
+  else
+    g_queue_push_tail (&self->outbox, request);
   _stellar_client_pump (self);
 }
 
@@ -506,7 +512,7 @@ submit (StellarClient  *self,
  * _stellar_client_verb_async:
  * @kind: %STELLAR_REQUEST_VERB or %STELLAR_REQUEST_ASYNC_VERB
  * @frame: the whole frame, e.g. {"event":"roomJoin","room":"r"}
- * @internal: part of the handshake: sent before the connection is ready
+ * @flags: where the request goes in line
  *
  * Sends a verb on the WebSocket, now or once the connection is ready, and
  * resolves with the whole reply frame; a reply whose `status` is not "OK" is
@@ -516,7 +522,7 @@ void
 _stellar_client_verb_async (StellarClient       *self,
                             StellarRequestKind   kind,
                             JsonObject          *frame,
-                            gboolean             internal,
+                            StellarRequestFlags  flags,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
@@ -527,13 +533,13 @@ _stellar_client_verb_async (StellarClient       *self,
   g_return_if_fail (kind != STELLAR_REQUEST_ACTION);
 
   request = request_new (self, kind, cancellable, callback, user_data, _stellar_client_verb_async);
-  request->internal = internal;
+  request->internal = (flags & STELLAR_REQUEST_HANDSHAKE) != 0;
 
   _stellar_json_encode_object_append (text, frame);
   request->frame_length = text->len;
   request->frame = g_string_free (text, FALSE);
 
-  submit (self, request, cancellable);
+  submit (self, request, flags, cancellable);
 }
 
 JsonNode *
@@ -616,7 +622,7 @@ _stellar_client_send_action_async (StellarClient       *self,
     request->frame = g_string_free (text, FALSE);
   }
 
-  submit (self, request, cancellable);
+  submit (self, request, STELLAR_REQUEST_DEFAULT, cancellable);
 }
 
 JsonNode *

@@ -33,6 +33,10 @@ check_room_request (StellarClient *self,
   return TRUE;
 }
 
+static JsonObject *reply_data (StellarClient  *self,
+                               GAsyncResult   *result,
+                               GError        **error);
+
 static JsonObject *
 room_frame (const char *verb,
             const char *room)
@@ -106,7 +110,8 @@ send_join (GTask *task)
   join->verb = self->dialect == STELLAR_DIALECT_LEGACY ? "roomAdd" : "roomJoin";
   frame = room_frame (join->verb, join->room);
 
-  _stellar_client_verb_async (self, STELLAR_REQUEST_ASYNC_VERB, frame, join->internal,
+  _stellar_client_verb_async (self, STELLAR_REQUEST_ASYNC_VERB, frame,
+                              join->internal ? STELLAR_REQUEST_HANDSHAKE : STELLAR_REQUEST_DEFAULT,
                               g_task_get_cancellable (task), on_join_reply, task);
 }
 
@@ -156,9 +161,11 @@ on_details_refreshed (GObject      *object,
 
   /* The room change itself succeeded; a failed refresh only leaves the
    * joined rooms as they were. */
-  details = stellar_client_details_view_finish (STELLAR_CLIENT (object), result, &error);
+  details = reply_data (STELLAR_CLIENT (object), result, &error);
   if (details == NULL)
     g_debug ("Could not refresh the details after a room change: %s", error->message);
+  else
+    _stellar_client_set_details (STELLAR_CLIENT (object), details);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -167,8 +174,12 @@ static void
 refresh_details_then_succeed (GTask *task)
 {
   StellarClient *self = g_task_get_source_object (task);
+  g_autoptr(JsonObject) frame = json_object_new ();
 
-  stellar_client_details_view_async (self, NULL, on_details_refreshed, task);
+  /* Next in line, so that the change completes before what was asked after it. */
+  json_object_set_string_member (frame, "event", "detailsView");
+  _stellar_client_verb_async (self, STELLAR_REQUEST_VERB, frame, STELLAR_REQUEST_NEXT, NULL,
+                              on_details_refreshed, task);
 }
 
 /* --- room_add ------------------------------------------------------------ */
@@ -322,8 +333,8 @@ stellar_client_room_leave_async (StellarClient       *self,
 
   g_task_set_task_data (task, GINT_TO_POINTER (self->state != STELLAR_CLIENT_STATE_CONNECTED), NULL);
   frame = room_frame ("roomLeave", room);
-  _stellar_client_verb_async (self, STELLAR_REQUEST_ASYNC_VERB, frame, FALSE, cancellable,
-                              on_room_left, g_steal_pointer (&task));
+  _stellar_client_verb_async (self, STELLAR_REQUEST_ASYNC_VERB, frame, STELLAR_REQUEST_DEFAULT,
+                              cancellable, on_room_left, g_steal_pointer (&task));
 }
 
 /**
@@ -415,8 +426,8 @@ stellar_client_room_view_async (StellarClient       *self,
     return;
 
   frame = room_frame ("roomView", room);
-  _stellar_client_verb_async (self, STELLAR_REQUEST_ASYNC_VERB, frame, FALSE, cancellable,
-                              on_room_viewed, g_steal_pointer (&task));
+  _stellar_client_verb_async (self, STELLAR_REQUEST_ASYNC_VERB, frame, STELLAR_REQUEST_DEFAULT,
+                              cancellable, on_room_viewed, g_steal_pointer (&task));
 }
 
 /**
@@ -494,8 +505,8 @@ stellar_client_details_view_async (StellarClient       *self,
 
   frame = json_object_new ();
   json_object_set_string_member (frame, "event", "detailsView");
-  _stellar_client_verb_async (self, STELLAR_REQUEST_VERB, frame, FALSE, cancellable,
-                              on_details_viewed, g_steal_pointer (&task));
+  _stellar_client_verb_async (self, STELLAR_REQUEST_VERB, frame, STELLAR_REQUEST_DEFAULT,
+                              cancellable, on_details_viewed, g_steal_pointer (&task));
 }
 
 /**
