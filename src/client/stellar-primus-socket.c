@@ -323,6 +323,11 @@ on_error (SoupWebsocketConnection *connection,
 {
   StellarPrimusSocket *self = user_data;
 
+  /* A frame too large, bad UTF-8, a broken frame: the peer broke the
+   * protocol, which deserves saying on its own; the close follows. */
+  if (error->domain == SOUP_WEBSOCKET_ERROR)
+    problem (self, "The server broke the WebSocket protocol: %s", error->message);
+
   /* Remember the first error as the reason the connection is about to close. */
   if (self->close_reason == NULL)
     self->close_reason = g_error_new (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
