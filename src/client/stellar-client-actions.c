@@ -11,9 +11,11 @@
 #include "stellar-client-private.h"
 #include "stellar-json-private.h"
 
+static guint intercept_signal_id;
+
 typedef struct
 {
-  /* NULL when nobody intercepts: then there is nobody to show it to. */
+  /* NULL until the interceptors see the call. */
   StellarActionCall *call;
   char *action;
   JsonObject *params;
@@ -230,24 +232,27 @@ stellar_client_action_full_async (StellarClient       *self,
       return;
     }
 
+  /* Looked up once: by name it costs a hash lookup per call. */
+  if (G_UNLIKELY (intercept_signal_id == 0))
+    intercept_signal_id = g_signal_lookup ("intercept", STELLAR_TYPE_CLIENT);
+  signal_id = intercept_signal_id;
+
+  if (!g_signal_has_handler_pending (self, signal_id, 0, FALSE))
+    {
+      /* Nobody to show the call to: the request completes the caller's
+       * task itself, and the frame is encoded before this returns. */
+      _stellar_client_send_action (self, action, params, transport, g_steal_pointer (&task));
+      return;
+    }
+
   data = g_new0 (ActionData, 1);
   data->action = g_strdup (action);
   data->transport = transport;
   g_task_set_task_data (task, data, (GDestroyNotify)action_data_free);
 
-  signal_id = g_signal_lookup ("intercept", STELLAR_TYPE_CLIENT);
-
-  if (g_signal_has_handler_pending (self, signal_id, 0, FALSE))
-    {
-      /* Interceptors edit the call's own copy, never the caller's. */
-      data->params = params ? _stellar_json_object_copy_deep (params) : json_object_new ();
-      intercept (self, g_steal_pointer (&task), signal_id);
-    }
-  else
-    {
-      data->params = params ? json_object_ref (params) : json_object_new ();
-      perform (g_steal_pointer (&task));
-    }
+  /* Interceptors edit the call's own copy, never the caller's. */
+  data->params = params ? _stellar_json_object_copy_deep (params) : json_object_new ();
+  intercept (self, g_steal_pointer (&task), signal_id);
 }
 
 /**

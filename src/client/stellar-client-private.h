@@ -131,6 +131,11 @@ void      _stellar_client_verb_async             (StellarClient       *self,
 JsonNode *_stellar_client_verb_finish            (StellarClient       *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+void      _stellar_client_send_action            (StellarClient       *self,
+                                                  const char          *action,
+                                                  JsonObject          *params,
+                                                  StellarTransport     transport,
+                                                  GTask               *task);
 void      _stellar_client_send_action_async      (StellarClient       *self,
                                                   const char          *action,
                                                   JsonObject          *params,

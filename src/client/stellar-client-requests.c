@@ -553,26 +553,27 @@ _stellar_client_verb_finish (StellarClient  *self,
 }
 
 /*
- * _stellar_client_send_action_async:
- * @params: (transfer none): the parameters, not modified
+ * _stellar_client_send_action:
+ * @params: (transfer none) (nullable): the parameters, not modified
  * @transport: where to send it; AUTO decides when a slot is free
+ * @task: (transfer full): the task to complete, with its cancellable
  *
- * Performs an action call (after interceptors) and resolves with the whole
- * reply; a reply with an `error` is a %STELLAR_ERROR_SERVER error.
+ * Performs an action call (after interceptors) and completes @task with the
+ * whole reply; a reply with an `error` is a %STELLAR_ERROR_SERVER error. The
+ * caller's own task when nobody intercepts: one task per call is enough.
  */
 void
-_stellar_client_send_action_async (StellarClient       *self,
-                                   const char          *action,
-                                   JsonObject          *params,
-                                   StellarTransport     transport,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+_stellar_client_send_action (StellarClient    *self,
+                             const char       *action,
+                             JsonObject       *params,
+                             StellarTransport  transport,
+                             GTask            *task)
 {
-  StellarRequest *request;
+  GCancellable *cancellable = g_task_get_cancellable (task);
+  StellarRequest *request = g_new0 (StellarRequest, 1);
 
-  request = request_new (self, STELLAR_REQUEST_ACTION, cancellable, callback, user_data,
-                         _stellar_client_send_action_async);
+  request->kind = STELLAR_REQUEST_ACTION;
+  request->task = task;
   request->transport = transport;
 
   if (transport == STELLAR_TRANSPORT_WEBSOCKET &&
@@ -600,8 +601,9 @@ _stellar_client_send_action_async (StellarClient       *self,
     g_string_append (text, "{\"event\":\"action\",\"params\":");
     request->body_offset = text->len;
     g_string_append_c (text, '{');
-    json_object_iter_init_ordered (&iter, params);
-    while (json_object_iter_next_ordered (&iter, &name, &value))
+    if (params != NULL)
+      json_object_iter_init_ordered (&iter, params);
+    while (params != NULL && json_object_iter_next_ordered (&iter, &name, &value))
       {
         if (g_strcmp0 (name, "action") == 0)
           continue;
@@ -623,6 +625,27 @@ _stellar_client_send_action_async (StellarClient       *self,
   }
 
   submit (self, request, STELLAR_REQUEST_DEFAULT, cancellable);
+}
+
+/*
+ * _stellar_client_send_action_async:
+ *
+ * The same as _stellar_client_send_action(), with a task of its own.
+ */
+void
+_stellar_client_send_action_async (StellarClient       *self,
+                                   const char          *action,
+                                   JsonObject          *params,
+                                   StellarTransport     transport,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, _stellar_client_send_action_async);
+  g_task_set_check_cancellable (task, FALSE);
+  _stellar_client_send_action (self, action, params, transport, task);
 }
 
 JsonNode *

@@ -41,9 +41,9 @@ stellar_error_private_clear (StellarErrorPrivate *priv)
 /**
  * stellar_error_quark:
  *
- * The error domain of libstellar-client-1. Its errors are [enum@Error] codes;
+ * The error domain of libstellar-client-1. Its errors are [error@Error] codes;
  * those of %STELLAR_ERROR_SERVER carry the server's reply, see
- * [func@error_get_response].
+ * [func@Error.get_response].
  *
  * Returns: the quark of %STELLAR_ERROR
  */

@@ -16,6 +16,9 @@ G_BEGIN_DECLS
 JsonNode *_stellar_json_decode        (const char *data,
                                        gsize       length,
                                        GError    **error);
+JsonNode *_stellar_json_decode_utf8   (const char *data,
+                                       gsize       length,
+                                       GError    **error);
 void      _stellar_json_encode_append (GString    *out,
                                        JsonNode   *node);
 void      _stellar_json_encode_object_append (GString    *out,

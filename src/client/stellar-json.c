@@ -6,6 +6,10 @@
  * thousand. This is a strict single-pass parser building the same JsonNode
  * trees, and a compact encoder that escapes U+2028 and U+2029 as Primus does.
  *
+ * Building the tree is most of the work, and json-glib copies every member
+ * name and string it is given: the decoder hands it NUL-terminated copies
+ * made on the stack, never copies of its own on the heap.
+ *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
@@ -19,11 +23,16 @@
 
 #include "stellar-json-private.h"
 
+/* Names and strings up to this size are terminated on the stack for
+ * json-glib to copy; longer ones are rare in frames. */
+#define SHORT_STRING_SIZE 128
+
 typedef struct
 {
   const char *pos;
   const char *end;
   guint depth;
+  /* for strings with escapes; made on first use */
   GString *scratch;
   GError **error;
 } Decoder;
@@ -96,7 +105,8 @@ read_hex4 (Decoder  *d,
 
 /* Reads a string whose opening quote was consumed. The result points into the
  * input when it holds no escapes (the common case) and into the scratch buffer
- * otherwise; it is valid until the next string is read. */
+ * otherwise, where it is NUL-terminated; it is valid until the next string is
+ * read. */
 static const char *
 decode_string (Decoder *d,
                gsize   *length)
@@ -130,6 +140,8 @@ decode_string (Decoder *d,
       return NULL;
     }
 
+  if (d->scratch == NULL)
+    d->scratch = g_string_sized_new (64);
   s = d->scratch;
   g_string_truncate (s, 0);
   g_string_append_len (s, start, d->pos - start);
@@ -222,6 +234,24 @@ decode_string (Decoder *d,
   return NULL;
 }
 
+/* @string, of @length bytes, NUL-terminated: in place when it already is
+ * (a string in the scratch buffer), else copied into @buffer when it fits.
+ * Returns NULL when it does not fit: the caller copies it to the heap. */
+static inline const char *
+terminate (const char *string,
+           gsize       length,
+           char       *buffer)
+{
+  if (string[length] == '\0')
+    return string;
+  if (length >= SHORT_STRING_SIZE)
+    return NULL;
+
+  memcpy (buffer, string, length);
+  buffer[length] = '\0';
+  return buffer;
+}
+
 static JsonNode *
 decode_number (Decoder *d)
 {
@@ -277,6 +307,17 @@ decode_number (Decoder *d)
   length = d->pos - start;
   node = json_node_alloc ();
 
+  /* Counts and times: up to 18 digits cannot overflow a gint64. */
+  if (!is_double && length - (*start == '-') <= 18)
+    {
+      const char *p = start + (*start == '-');
+      gint64 value = 0;
+
+      for (; p < d->pos; p++)
+        value = value * 10 + (*p - '0');
+      return json_node_init_int (node, *start == '-' ? -value : value);
+    }
+
   if (length < sizeof buffer)
     {
       memcpy (buffer, start, length);
@@ -317,8 +358,10 @@ decode_object (Decoder *d)
 
   for (;;)
     {
-      g_autofree char *name = NULL;
+      char short_name[SHORT_STRING_SIZE];
+      g_autofree char *long_name = NULL;
       const char *key;
+      const char *name;
       gsize key_length;
       JsonNode *value;
 
@@ -333,7 +376,15 @@ decode_object (Decoder *d)
       key = decode_string (d, &key_length);
       if (key == NULL)
         return NULL;
-      name = g_strndup (key, key_length);
+      /* The value may reuse the scratch buffer: keep the name apart. */
+      if (key_length < SHORT_STRING_SIZE)
+        {
+          memcpy (short_name, key, key_length);
+          short_name[key_length] = '\0';
+          name = short_name;
+        }
+      else
+        name = long_name = g_strndup (key, key_length);
 
       skip_space (d);
       if (d->pos >= d->end || *d->pos != ':')
@@ -430,7 +481,9 @@ decode_value (Decoder *d)
 
     case '"':
       {
+        char buffer[SHORT_STRING_SIZE];
         const char *string;
+        const char *terminated;
         gsize length;
 
         d->pos++;
@@ -440,13 +493,14 @@ decode_value (Decoder *d)
         node = json_node_alloc ();
         json_node_init (node, JSON_NODE_VALUE);
         /* json_node_set_string() copies up to the NUL: make one. */
-        if (string[length] != '\0')
+        terminated = terminate (string, length, buffer);
+        if (terminated == NULL)
           {
             g_autofree char *copy = g_strndup (string, length);
             json_node_set_string (node, copy);
           }
         else
-          json_node_set_string (node, string);
+          json_node_set_string (node, terminated);
         return node;
       }
 
@@ -465,12 +519,57 @@ decode_value (Decoder *d)
 }
 
 /*
+ * _stellar_json_decode_utf8:
+ * @data: the text of one frame, known to be valid UTF-8 (need not be
+ *   NUL-terminated)
+ * @length: its length in bytes
+ * @error: where to put a JSON_PARSER_ERROR
+ *
+ * Decodes exactly one JSON value, surrounded by optional white space, from
+ * text already validated: libsoup validates every text message it delivers.
+ *
+ * Returns: (transfer full) (nullable): the value, or %NULL on error
+ */
+JsonNode *
+_stellar_json_decode_utf8 (const char *data,
+                           gsize       length,
+                           GError    **error)
+{
+  Decoder d;
+  JsonNode *node;
+
+  d.pos = data;
+  d.end = data + length;
+  d.depth = 0;
+  d.scratch = NULL;
+  d.error = error;
+
+  node = decode_value (&d);
+
+  if (node != NULL)
+    {
+      skip_space (&d);
+      if (d.pos != d.end)
+        {
+          g_clear_pointer (&node, json_node_unref);
+          fail (&d, "trailing data after the value");
+        }
+    }
+
+  if (d.scratch != NULL)
+    g_string_free (d.scratch, TRUE);
+
+  return node;
+}
+
+/*
  * _stellar_json_decode:
  * @data: the text of one frame (need not be NUL-terminated)
  * @length: its length in bytes
  * @error: where to put a JSON_PARSER_ERROR
  *
- * Decodes exactly one JSON value, surrounded by optional white space.
+ * Decodes exactly one JSON value, surrounded by optional white space, from
+ * bytes of unknown origin: they must be UTF-8 text.
  *
  * Returns: (transfer full) (nullable): the value, or %NULL on error
  */
@@ -479,10 +578,6 @@ _stellar_json_decode (const char *data,
                       gsize       length,
                       GError    **error)
 {
-  g_autoptr(GString) scratch = NULL;
-  Decoder d;
-  JsonNode *node;
-
   if (!g_utf8_validate_len (data, length, NULL))
     {
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
@@ -490,26 +585,7 @@ _stellar_json_decode (const char *data,
       return NULL;
     }
 
-  scratch = g_string_new (NULL);
-  d.pos = data;
-  d.end = data + length;
-  d.depth = 0;
-  d.scratch = scratch;
-  d.error = error;
-
-  node = decode_value (&d);
-  if (node == NULL)
-    return NULL;
-
-  skip_space (&d);
-  if (d.pos != d.end)
-    {
-      json_node_unref (node);
-      fail (&d, "trailing data after the value");
-      return NULL;
-    }
-
-  return node;
+  return _stellar_json_decode_utf8 (data, length, error);
 }
 
 void

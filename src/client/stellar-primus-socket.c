@@ -261,17 +261,13 @@ handle_control (StellarPrimusSocket *self,
   return FALSE;
 }
 
-/*
- * _stellar_primus_socket_receive:
- * @data: the text of one frame
- *
- * Decodes one inbound text frame and acts on it. Called for every frame the
- * connection receives; also the entry point of the fuzz target.
- */
-void
-_stellar_primus_socket_receive (StellarPrimusSocket *self,
-                                const char          *data,
-                                gsize                length)
+/* Decodes one inbound text frame and acts on it. @valid_utf8: whether the
+ * text is known to be UTF-8 already. */
+static void
+receive (StellarPrimusSocket *self,
+         const char          *data,
+         gsize                length,
+         gboolean             valid_utf8)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
@@ -279,7 +275,8 @@ _stellar_primus_socket_receive (StellarPrimusSocket *self,
   if (self->events->wire != NULL)
     self->events->wire (self->owner, FALSE, data, length);
 
-  node = _stellar_json_decode (data, length, &error);
+  node = valid_utf8 ? _stellar_json_decode_utf8 (data, length, &error)
+                    : _stellar_json_decode (data, length, &error);
   if (node == NULL)
     {
       problem (self, "Ignored a malformed frame from the server: %s", error->message);
@@ -293,6 +290,21 @@ _stellar_primus_socket_receive (StellarPrimusSocket *self,
 
   if (self->events->frame != NULL)
     self->events->frame (self->owner, node);
+}
+
+/*
+ * _stellar_primus_socket_receive:
+ * @data: the text of one frame, which may be anything
+ *
+ * Decodes one inbound text frame and acts on it, as if the connection had
+ * received it: the entry point of the fuzz target.
+ */
+void
+_stellar_primus_socket_receive (StellarPrimusSocket *self,
+                                const char          *data,
+                                gsize                length)
+{
+  receive (self, data, length, FALSE);
 }
 
 static void
@@ -311,8 +323,9 @@ on_message (SoupWebsocketConnection *connection,
       return;
     }
 
+  /* libsoup delivers a text message only once it validated its UTF-8. */
   g_object_ref (self);
-  _stellar_primus_socket_receive (self, data, length);
+  receive (self, data, length, TRUE);
   g_object_unref (self);
 }
 
