@@ -244,6 +244,20 @@ _stellar_error_from_transport (const GError *error,
     return g_error_new (STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
                         "Could not %s: this is not a Stellar server (%s)", what, error->message);
 
+  /* GIO's own texts repeat "Could not connect to …": say it once. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
+    return g_error_new (STELLAR_ERROR, STELLAR_ERROR_FAILED,
+                        "Could not %s: the connection was refused (is the server running?)", what);
+
+  if (error->domain == G_RESOLVER_ERROR)
+    return g_error_new (STELLAR_ERROR, STELLAR_ERROR_FAILED,
+                        "Could not %s: the server’s name was not found", what);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE))
+    return g_error_new (STELLAR_ERROR, STELLAR_ERROR_FAILED,
+                        "Could not %s: the network or the host is unreachable", what);
+
   return g_error_new (STELLAR_ERROR, STELLAR_ERROR_FAILED,
                       "Could not %s: %s", what, error->message);
 }

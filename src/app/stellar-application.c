@@ -1,0 +1,211 @@
+/* stellar-application.c: the application and its command line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stellar-app"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "stellar-application.h"
+#include "stellar-window.h"
+
+struct _StellarApplication
+{
+  AdwApplication parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (StellarApplication, stellar_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "new-window", 'w', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Open a new window"), NULL },
+  { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and quit"), NULL },
+  { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
+    NULL, N_("[URL…]") },
+  { NULL }
+};
+
+static StellarWindow *
+open_window (StellarApplication *self)
+{
+  StellarWindow *window = stellar_window_new (GTK_APPLICATION (self));
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  return window;
+}
+
+static void
+present_any_window (StellarApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (window != NULL)
+    gtk_window_present (window);
+  else
+    open_window (self);
+}
+
+static void
+new_window_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  open_window (STELLAR_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  StellarApplication *self = user_data;
+  static const char *developers[] = { "The Stellar Developers", NULL };
+  GtkWindow *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", gtk_application_get_active_window (GTK_APPLICATION (self)),
+                        "application-name", "Stellar",
+                        "application-icon", "com.example.Stellar",
+                        "developer-name", _("The Stellar Developers"),
+                        "developers", developers,
+                        "version", PACKAGE_VERSION,
+                        "website", "https://stellar.example.com/",
+                        "issue-url", "https://stellar.example.com/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "copyright", "© 2026 The Stellar Developers",
+                        /* Translators: your names, one per line */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (about);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  StellarApplication *self = user_data;
+  g_autoptr(GList) windows = NULL;
+
+  /* Closing, rather than quitting outright, lets every window save its size
+   * and end its connection; the application quits after the last one. */
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static const GActionEntry app_actions[] = {
+  { "new-window", new_window_action },
+  { "about", about_action },
+  { "quit", quit_action },
+};
+
+static int
+stellar_application_handle_local_options (GApplication *application,
+                                          GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("stellar %s\n", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  return G_APPLICATION_CLASS (stellar_application_parent_class)->handle_local_options (application,
+                                                                                       options);
+}
+
+static int
+stellar_application_command_line (GApplication            *application,
+                                  GApplicationCommandLine *command_line)
+{
+  StellarApplication *self = STELLAR_APPLICATION (application);
+  GVariantDict *options = g_application_command_line_get_options_dict (command_line);
+  g_autofree const char **urls = NULL;
+
+  /* `stellar URL…` opens a window per URL that connects at once; plain
+   * `stellar` brings an existing window forward unless told otherwise. */
+  if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&s", &urls))
+    {
+      for (guint i = 0; urls[i] != NULL; i++)
+        stellar_window_connect_to (open_window (self), urls[i]);
+    }
+  else if (g_variant_dict_contains (options, "new-window"))
+    {
+      open_window (self);
+    }
+  else
+    {
+      present_any_window (self);
+    }
+
+  return EXIT_SUCCESS;
+}
+
+static void
+stellar_application_activate (GApplication *application)
+{
+  present_any_window (STELLAR_APPLICATION (application));
+}
+
+static void
+stellar_application_startup (GApplication *application)
+{
+  GtkApplication *gtk_application = GTK_APPLICATION (application);
+
+  G_APPLICATION_CLASS (stellar_application_parent_class)->startup (application);
+
+  gtk_window_set_default_icon_name ("com.example.Stellar");
+
+  gtk_application_set_accels_for_action (gtk_application, "app.quit",
+                                         (const char *[]) { "<Control>q", NULL });
+  gtk_application_set_accels_for_action (gtk_application, "app.new-window",
+                                         (const char *[]) { "<Control>n", NULL });
+  gtk_application_set_accels_for_action (gtk_application, "window.close",
+                                         (const char *[]) { "<Control>w", NULL });
+  gtk_application_set_accels_for_action (gtk_application, "win.show-help-overlay",
+                                         (const char *[]) { "<Control>question", NULL });
+}
+
+static void
+stellar_application_class_init (StellarApplicationClass *klass)
+{
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  application_class->handle_local_options = stellar_application_handle_local_options;
+  application_class->command_line = stellar_application_command_line;
+  application_class->activate = stellar_application_activate;
+  application_class->startup = stellar_application_startup;
+}
+
+static void
+stellar_application_init (StellarApplication *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self),
+                                   app_actions, G_N_ELEMENTS (app_actions),
+                                   self);
+
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Connect to servers built with Stellar."));
+}
+
+/**
+ * stellar_application_new:
+ *
+ * Returns: (transfer full): the application
+ */
+StellarApplication *
+stellar_application_new (void)
+{
+  return g_object_new (STELLAR_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_HANDLES_COMMAND_LINE,
+                       /* the same resources for the Devel flavour's app id */
+                       "resource-base-path", "/com/example/Stellar",
+                       NULL);
+}

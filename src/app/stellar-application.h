@@ -1,0 +1,18 @@
+/* stellar-application.h: the application and its command line
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define STELLAR_TYPE_APPLICATION (stellar_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (StellarApplication, stellar_application, STELLAR, APPLICATION, AdwApplication)
+
+StellarApplication *stellar_application_new (void);
+
+G_END_DECLS
