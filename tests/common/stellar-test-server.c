@@ -180,6 +180,14 @@ stellar_test_server_get_port (StellarTestServer *server)
   return server->port;
 }
 
+/* For programs that call the control API without blocking their main loop
+ * (stellar_test_server_control() does). */
+const char *
+stellar_test_server_get_control_url (StellarTestServer *server)
+{
+  return server->control_url;
+}
+
 /*
  * stellar_test_server_control:
  * @method: "GET" or "POST"

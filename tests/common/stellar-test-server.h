@@ -18,6 +18,7 @@ void               stellar_test_server_stop       (StellarTestServer *server);
 
 const char        *stellar_test_server_get_url    (StellarTestServer *server);
 guint              stellar_test_server_get_port   (StellarTestServer *server);
+const char        *stellar_test_server_get_control_url (StellarTestServer *server);
 
 JsonNode          *stellar_test_server_control    (StellarTestServer *server,
                                                    const char        *method,
