@@ -139,19 +139,38 @@ step_error (StellarConnectAttempt *attempt,
 
 static void join_next_room (StellarConnectAttempt *attempt);
 
+/* Finishes a detailsView step and stores the details. Returns FALSE when the
+ * attempt is over (given up, or failed here). */
 static gboolean
-store_details (StellarConnectAttempt *attempt,
-               JsonNode              *reply)
+read_details (StellarConnectAttempt *attempt,
+              GObject               *object,
+              GAsyncResult          *result)
 {
-  JsonObject *frame = json_node_get_object (reply);
-  JsonNode *data = json_object_get_member (frame, "data");
+  g_autoptr(JsonNode) reply = NULL;
+  GError *error = NULL;
+  JsonNode *data;
 
+  reply = _stellar_client_verb_finish (STELLAR_CLIENT (object), result, &error);
+  if (attempt->client == NULL)
+    {
+      g_clear_error (&error);
+      return FALSE;
+    }
+
+  if (reply == NULL)
+    {
+      g_autoptr(GError) failure = step_error (attempt, error);
+      fail (attempt, failure);
+      return FALSE;
+    }
+
+  data = json_object_get_member (json_node_get_object (reply), "data");
   if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
     {
-      g_autoptr(GError) error =
+      g_autoptr(GError) failure =
         g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
                              "The server answered detailsView without details");
-      fail (attempt, error);
+      fail (attempt, failure);
       return FALSE;
     }
 
@@ -165,24 +184,8 @@ on_final_details (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(StellarConnectAttempt) attempt = user_data;
-  g_autoptr(JsonNode) reply = NULL;
-  GError *error = NULL;
 
-  reply = _stellar_client_verb_finish (STELLAR_CLIENT (object), result, &error);
-  if (attempt->client == NULL)
-    {
-      g_clear_error (&error);
-      return;
-    }
-
-  if (reply == NULL)
-    {
-      g_autoptr(GError) failure = step_error (attempt, error);
-      fail (attempt, failure);
-      return;
-    }
-
-  if (store_details (attempt, reply))
+  if (read_details (attempt, object, result))
     succeed (attempt);
 }
 
@@ -263,24 +266,8 @@ on_first_details (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(StellarConnectAttempt) attempt = user_data;
-  g_autoptr(JsonNode) reply = NULL;
-  GError *error = NULL;
 
-  reply = _stellar_client_verb_finish (STELLAR_CLIENT (object), result, &error);
-  if (attempt->client == NULL)
-    {
-      g_clear_error (&error);
-      return;
-    }
-
-  if (reply == NULL)
-    {
-      g_autoptr(GError) failure = step_error (attempt, error);
-      fail (attempt, failure);
-      return;
-    }
-
-  if (!store_details (attempt, reply))
+  if (!read_details (attempt, object, result))
     return;
 
   attempt->rooms = _stellar_client_rooms_to_join (attempt->client);

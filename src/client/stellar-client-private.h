@@ -88,8 +88,11 @@ struct _StellarClient
   GQueue inflight;
   GSource *timeout_source;
   StellarRequest *barrier;
+  GTask *outbox_hold;
   guint actions_in_flight;
   GHashTable *late_counts;
+  /* where frames are encoded before they are copied into their request */
+  GString *encoder;
 };
 
 /* stellar-client.c */
@@ -147,7 +150,7 @@ JsonNode *_stellar_client_send_action_finish     (StellarClient       *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
 void      _stellar_client_route_reply            (StellarClient       *self,
-                                                  JsonObject          *frame);
+                                                  JsonNode            *reply);
 void      _stellar_client_connection_opened      (StellarClient       *self);
 void      _stellar_client_connection_ready       (StellarClient       *self);
 void      _stellar_client_fail_sent_requests     (StellarClient       *self,

@@ -16,6 +16,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "stellar-client-private.h"
 #include "stellar-error-private.h"
 #include "stellar-json-private.h"
@@ -26,7 +28,8 @@ struct _StellarRequest
   StellarTransport transport;
 
   /* The WebSocket frame. For an action, its params object (with the name)
-   * is also the body of the HTTP request: it starts at body_offset. */
+   * is also the body of the HTTP request: it starts at body_offset. Both
+   * strings live in the request's own block. */
   char *frame;
   gsize frame_length;
   gsize body_offset;
@@ -51,9 +54,29 @@ request_free (StellarRequest *request)
   g_assert (request->task == NULL);
   g_assert (request->cancel_source == NULL);
 
-  g_free (request->frame);
-  g_free (request->action);
   g_free (request);
+}
+
+/* One allocation holds the request, its frame and its action's name: a
+ * request is made for every call. */
+static StellarRequest *
+request_alloc (StellarRequestKind  kind,
+               GTask              *task,
+               const GString      *frame,
+               const char         *action)
+{
+  gsize action_size = action != NULL ? strlen (action) + 1 : 0;
+  StellarRequest *request = g_malloc0 (sizeof (StellarRequest) + frame->len + 1 + action_size);
+  char *storage = (char *)(request + 1);
+
+  request->kind = kind;
+  request->task = task;
+  request->frame = memcpy (storage, frame->str, frame->len + 1);
+  request->frame_length = frame->len;
+  if (action != NULL)
+    request->action = memcpy (storage + frame->len + 1, action, action_size);
+
+  return request;
 }
 
 void
@@ -62,6 +85,7 @@ _stellar_client_requests_init (StellarClient *self)
   g_queue_init (&self->handshake_queue);
   g_queue_init (&self->outbox);
   g_queue_init (&self->inflight);
+  self->encoder = g_string_sized_new (256);
   self->pending = g_hash_table_new (NULL, NULL);
   self->late_counts = g_hash_table_new (NULL, NULL);
 }
@@ -76,6 +100,7 @@ _stellar_client_requests_finalize (StellarClient *self)
 
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->late_counts, g_hash_table_unref);
+  g_string_free (g_steal_pointer (&self->encoder), TRUE);
   if (self->timeout_source != NULL)
     {
       g_source_destroy (self->timeout_source);
@@ -408,7 +433,8 @@ pump_queue (StellarClient *self,
         {
           gboolean use_websocket;
 
-          if (actions_blocked || self->actions_in_flight >= MAX (self->simultaneous_actions, 1))
+          if (actions_blocked || self->actions_in_flight >= MAX (self->simultaneous_actions, 1) ||
+              self->outbox_hold != NULL)
             {
               actions_blocked = TRUE;
               l = next;
@@ -440,7 +466,8 @@ pump_queue (StellarClient *self,
         }
       else
         {
-          if (verbs_blocked || !websocket_usable (self) || !(connected || request->internal))
+          if (verbs_blocked || !websocket_usable (self) || !(connected || request->internal) ||
+              (self->outbox_hold != NULL && request->task != self->outbox_hold && !request->internal))
             verbs_blocked = TRUE;
           else
             {
@@ -466,22 +493,28 @@ _stellar_client_pump (StellarClient *self)
   pump_queue (self, &self->outbox, connected);
 }
 
-static StellarRequest *
-request_new (StellarClient       *self,
-             StellarRequestKind   kind,
-             GCancellable        *cancellable,
-             GAsyncReadyCallback  callback,
-             gpointer             user_data,
-             gpointer             source_tag)
+static void
+on_hold_completed (GTask         *task,
+                   GParamSpec    *pspec,
+                   StellarClient *self)
 {
-  StellarRequest *request = g_new0 (StellarRequest, 1);
+  g_signal_handlers_disconnect_by_func (task, on_hold_completed, self);
+  if (self->outbox_hold == task)
+    {
+      self->outbox_hold = NULL;
+      _stellar_client_pump (self);
+    }
+}
 
-  request->kind = kind;
-  request->task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (request->task, source_tag);
-  g_task_set_check_cancellable (request->task, FALSE);
-
-  return request;
+/* A follow-up (the details after a room change) holds the outbox until its
+ * caller has seen it: GTask may defer a callback to a later iteration, and
+ * what waits must not be answered before it. */
+static void
+hold_outbox (StellarClient  *self,
+             StellarRequest *request)
+{
+  self->outbox_hold = request->task;
+  g_signal_connect (request->task, "notify::completed", G_CALLBACK (on_hold_completed), self);
 }
 
 static void
@@ -502,7 +535,11 @@ submit (StellarClient       *self,
   if (request->internal)
     g_queue_push_tail (&self->handshake_queue, request);
   else if (flags & STELLAR_REQUEST_NEXT)
-    g_queue_push_head (&self->outbox, request);
+    {
+      g_queue_push_head (&self->outbox, request);
+      if (self->outbox_hold == NULL)
+        hold_outbox (self, request);
+    }
   else
     g_queue_push_tail (&self->outbox, request);
   _stellar_client_pump (self);
@@ -528,16 +565,19 @@ _stellar_client_verb_async (StellarClient       *self,
                             gpointer             user_data)
 {
   StellarRequest *request;
-  GString *text = g_string_sized_new (64);
+  GString *text = self->encoder;
+  GTask *task;
 
   g_return_if_fail (kind != STELLAR_REQUEST_ACTION);
 
-  request = request_new (self, kind, cancellable, callback, user_data, _stellar_client_verb_async);
-  request->internal = (flags & STELLAR_REQUEST_HANDSHAKE) != 0;
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, _stellar_client_verb_async);
+  g_task_set_check_cancellable (task, FALSE);
 
+  g_string_truncate (text, 0);
   _stellar_json_encode_object_append (text, frame);
-  request->frame_length = text->len;
-  request->frame = g_string_free (text, FALSE);
+  request = request_alloc (kind, task, text, NULL);
+  request->internal = (flags & STELLAR_REQUEST_HANDSHAKE) != 0;
 
   submit (self, request, flags, cancellable);
 }
@@ -570,36 +610,32 @@ _stellar_client_send_action (StellarClient    *self,
                              GTask            *task)
 {
   GCancellable *cancellable = g_task_get_cancellable (task);
-  StellarRequest *request = g_new0 (StellarRequest, 1);
-
-  request->kind = STELLAR_REQUEST_ACTION;
-  request->task = task;
-  request->transport = transport;
+  StellarRequest *request;
+  gsize body_offset;
 
   if (transport == STELLAR_TRANSPORT_WEBSOCKET &&
       (self->state != STELLAR_CLIENT_STATE_CONNECTED || self->socket == NULL))
     {
-      complete_task (request, NULL,
-                     g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_NOT_CONNECTED,
-                                          "Not connected: the action cannot go over the WebSocket"));
-      request_free (request);
+      g_task_return_new_error (task, STELLAR_ERROR, STELLAR_ERROR_NOT_CONNECTED,
+                               "Not connected: the action cannot go over the WebSocket");
+      g_object_unref (task);
       return;
     }
-
-  request->action = g_strdup (action);
 
   {
     /* {"event":"action","params":{…,"action":name}}: the name goes last, as
      * the seed appends it to the caller's params. Encoded now, so that the
-     * caller may change @params as soon as this returns. */
-    GString *text = g_string_sized_new (128);
+     * caller may change @params as soon as this returns; in the client's
+     * own buffer, copied once into the request. */
+    GString *text = self->encoder;
     JsonObjectIter iter;
     const char *name;
     JsonNode *value;
     gboolean first = TRUE;
 
+    g_string_truncate (text, 0);
     g_string_append (text, "{\"event\":\"action\",\"params\":");
-    request->body_offset = text->len;
+    body_offset = text->len;
     g_string_append_c (text, '{');
     if (params != NULL)
       json_object_iter_init_ordered (&iter, params);
@@ -620,8 +656,9 @@ _stellar_client_send_action (StellarClient    *self,
     _stellar_json_encode_string_append (text, action);
     g_string_append (text, "}}");
 
-    request->frame_length = text->len;
-    request->frame = g_string_free (text, FALSE);
+    request = request_alloc (STELLAR_REQUEST_ACTION, task, text, action);
+    request->transport = transport;
+    request->body_offset = body_offset;
   }
 
   submit (self, request, STELLAR_REQUEST_DEFAULT, cancellable);
@@ -662,17 +699,17 @@ _stellar_client_send_action_finish (StellarClient  *self,
 
 /*
  * _stellar_client_route_reply:
- * @frame: a `context: "response"` frame
+ * @reply: a `context: "response"` frame, holding an object
  *
- * Completes the request the reply answers.
+ * Completes the request the reply answers, with @reply itself.
  */
 void
 _stellar_client_route_reply (StellarClient *self,
-                             JsonObject    *frame)
+                             JsonNode      *reply)
 {
+  JsonObject *frame = json_node_get_object (reply);
   JsonNode *count_node = json_object_get_member (frame, "messageCount");
   StellarRequest *request;
-  g_autoptr(JsonNode) reply = NULL;
   gint64 count;
 
   if (count_node == NULL || !JSON_NODE_HOLDS_VALUE (count_node) ||
@@ -706,8 +743,6 @@ _stellar_client_route_reply (StellarClient *self,
       _stellar_client_emit_error (self, error);
       return;
     }
-
-  reply = json_node_init_object (json_node_alloc (), frame);
 
   retire (self, request);
   complete_task (request, reply, check_reply (request, frame, reply));

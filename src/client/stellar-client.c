@@ -274,7 +274,7 @@ _stellar_client_emit_frame_signals (StellarClient *self,
   context = _stellar_json_get_string (object, "context");
 
   if (g_strcmp0 (context, "response") == 0)
-    _stellar_client_route_reply (self, object);
+    _stellar_client_route_reply (self, frame);
   else if (g_strcmp0 (context, "user") == 0)
     {
       JsonNode *message = json_object_get_member (object, "message");
@@ -617,8 +617,8 @@ on_reconnect_timer (gpointer user_data)
 
 /* Rooms to join on the next connection: those configured, then those the
  * connection that was lost had joined. */
-static char **
-rooms_to_join (StellarClient *self)
+char **
+_stellar_client_rooms_to_join (StellarClient *self)
 {
   GStrvBuilder *builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -633,12 +633,6 @@ rooms_to_join (StellarClient *self)
   rooms = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   return rooms;
-}
-
-char **
-_stellar_client_rooms_to_join (StellarClient *self)
-{
-  return rooms_to_join (self);
 }
 
 /* The handshake of a first or restored connection is over. */
@@ -693,8 +687,9 @@ connection_lost (StellarClient *self,
                  const GError  *reason)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(StellarPrimusSocket) socket = g_steal_pointer (&self->socket);
 
+  /* The socket keeps itself alive while it calls us. */
+  g_clear_object (&self->socket);
   g_object_ref (self);
 
   if (server_ended)

@@ -103,6 +103,30 @@ read_hex4 (Decoder  *d,
   return TRUE;
 }
 
+/* The bytes that stand for themselves inside a JSON string: not a control
+ * character, a quote or a backslash. Scanning strings is the decoder's
+ * inner loop. */
+static const guint8 plain_in_string[256] = {
+  [0x20 ... 0x21] = 1, [0x23 ... 0x5B] = 1, [0x5D ... 0xFF] = 1,
+};
+
+#define EVERY_BYTE(b) (G_GUINT64_CONSTANT (0x0101010101010101) * (b))
+
+/* Whether none of eight bytes is a quote, a backslash or below 0x20: with
+ * every byte's high bit kept, (x - 0x0101…) & ~x is non-zero exactly when a
+ * byte of x is zero, and (x - 0x2020…) & ~x when a byte is below 0x20. */
+static inline gboolean
+word_is_plain (guint64 word)
+{
+  guint64 quote = word ^ EVERY_BYTE ('"');
+  guint64 backslash = word ^ EVERY_BYTE ('\\');
+  guint64 found = ((quote - EVERY_BYTE (1)) & ~quote) |
+                  ((backslash - EVERY_BYTE (1)) & ~backslash) |
+                  ((word - EVERY_BYTE (0x20)) & ~word);
+
+  return (found & EVERY_BYTE (0x80)) == 0;
+}
+
 /* Reads a string whose opening quote was consumed. The result points into the
  * input when it holds no escapes (the common case) and into the scratch buffer
  * otherwise, where it is NUL-terminated; it is valid until the next string is
@@ -114,26 +138,31 @@ decode_string (Decoder *d,
   const char *start = d->pos;
   GString *s;
 
-  while (d->pos < d->end)
+  while (d->end - d->pos >= 8)
     {
-      guchar c = (guchar)*d->pos;
+      guint64 word;
 
-      if (c == '"')
-        {
-          *length = d->pos - start;
-          d->pos++;
-          return start;
-        }
-      if (c == '\\')
+      memcpy (&word, d->pos, sizeof word);
+      if (!word_is_plain (word))
         break;
-      if (c < 0x20)
-        {
-          fail (d, "control character in a string");
-          return NULL;
-        }
+      d->pos += sizeof word;
+    }
+  while (d->pos < d->end && plain_in_string[(guchar)*d->pos])
+    d->pos++;
+
+  if (d->pos < d->end && *d->pos == '"')
+    {
+      *length = d->pos - start;
       d->pos++;
+      return start;
+    }
+  if (d->pos < d->end && (guchar)*d->pos < 0x20)
+    {
+      fail (d, "control character in a string");
+      return NULL;
     }
 
+  /* Out of data, or at a backslash: the string has escapes. */
   if (d->pos >= d->end)
     {
       fail (d, "unterminated string");
@@ -599,12 +628,17 @@ _stellar_json_encode_string_append (GString    *out,
 
   for (; *p != '\0'; p++)
     {
-      guchar c = (guchar)*p;
+      guchar c;
       const char *escape = NULL;
       char buffer[8];
 
-      if (c >= 0x20 && c != '"' && c != '\\' && c != 0xE2)
-        continue;
+      /* What may need escaping: control characters, quotes, backslashes,
+       * and the first byte of U+2028 and U+2029. */
+      while (plain_in_string[(guchar)*p] && (guchar)*p != 0xE2)
+        p++;
+      c = (guchar)*p;
+      if (c == '\0')
+        break;
 
       if (c == 0xE2)
         {

@@ -329,6 +329,32 @@ on_message (SoupWebsocketConnection *connection,
   g_object_unref (self);
 }
 
+/* SoupWebsocketConnection::message has no C marshaller: GLib would call the
+ * handler of every frame through libffi. This is its VOID:INT,BOXED one. */
+static void
+marshal_message (GClosure     *closure,
+                 GValue       *return_value,
+                 guint         n_param_values,
+                 const GValue *param_values,
+                 gpointer      invocation_hint,
+                 gpointer      marshal_data)
+{
+  typedef void (*MessageFunc) (SoupWebsocketConnection *connection,
+                               int                      type,
+                               GBytes                  *message,
+                               gpointer                 user_data);
+  GCClosure *cclosure = (GCClosure *)closure;
+  MessageFunc callback;
+
+  g_return_if_fail (n_param_values == 3);
+
+  callback = (MessageFunc)(marshal_data ? marshal_data : cclosure->callback);
+  callback (g_value_peek_pointer (&param_values[0]),
+            g_value_get_int (&param_values[1]),
+            g_value_get_boxed (&param_values[2]),
+            closure->data);
+}
+
 static void
 on_error (SoupWebsocketConnection *connection,
           GError                  *error,
@@ -417,6 +443,7 @@ _stellar_primus_socket_new (SoupWebsocketConnection         *connection,
                             gpointer                         owner)
 {
   StellarPrimusSocket *self = g_object_new (STELLAR_TYPE_PRIMUS_SOCKET, NULL);
+  GClosure *closure;
 
   self->events = events;
   self->owner = owner;
@@ -428,7 +455,9 @@ _stellar_primus_socket_new (SoupWebsocketConnection         *connection,
     {
       self->connection = g_object_ref (connection);
       soup_websocket_connection_set_max_incoming_payload_size (connection, STELLAR_MAX_FRAME_SIZE);
-      self->message_id = g_signal_connect (connection, "message", G_CALLBACK (on_message), self);
+      closure = g_cclosure_new (G_CALLBACK (on_message), self, NULL);
+      g_closure_set_marshal (closure, marshal_message);
+      self->message_id = g_signal_connect_closure (connection, "message", closure, FALSE);
       self->error_id = g_signal_connect (connection, "error", G_CALLBACK (on_error), self);
       self->closed_id = g_signal_connect (connection, "closed", G_CALLBACK (on_closed), self);
       arm_heartbeat (self);

@@ -1,0 +1,80 @@
+/* bench-common.c: what the C benchmark programs share
+ *
+ * Only the client's own process is measured: getrusage(RUSAGE_SELF) counts
+ * this process's threads and nothing of the server's.
+ *
+ * SPDX-License-Identifier: LGPL-2.1-or-later
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+
+#include "bench-common.h"
+
+void
+bench_sample_take (BenchSample *sample)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  sample->wall_us = g_get_monotonic_time ();
+  sample->user_us = (gint64)usage.ru_utime.tv_sec * G_USEC_PER_SEC + usage.ru_utime.tv_usec;
+  sample->sys_us = (gint64)usage.ru_stime.tv_sec * G_USEC_PER_SEC + usage.ru_stime.tv_usec;
+}
+
+/* VmHWM from /proc/self/status, or ru_maxrss where there is no /proc. */
+gint64
+bench_peak_rss_kb (void)
+{
+  g_autofree char *status = NULL;
+  struct rusage usage;
+  const char *line;
+
+  if (g_file_get_contents ("/proc/self/status", &status, NULL, NULL) &&
+      (line = strstr (status, "VmHWM:")) != NULL)
+    return g_ascii_strtoll (line + strlen ("VmHWM:"), NULL, 10);
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_maxrss;
+}
+
+guint
+bench_parse_uint (const char *text,
+                  const char *what)
+{
+  guint64 value;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 1, G_MAXUINT, &value, NULL))
+    {
+      g_printerr ("Not a positive number for %s: %s\n", what, text);
+      exit (2);
+    }
+
+  return (guint)value;
+}
+
+void
+bench_print_result (const char        *kind,
+                    guint              operations,
+                    const BenchSample *start,
+                    const BenchSample *end)
+{
+  gint64 wall_us = MAX (end->wall_us - start->wall_us, 1);
+  gint64 user_us = end->user_us - start->user_us;
+  gint64 sys_us = end->sys_us - start->sys_us;
+
+  g_print ("{\"kind\":\"%s\",\"operations\":%u,\"wall_us\":%" G_GINT64_FORMAT
+           ",\"cpu_us\":%" G_GINT64_FORMAT ",\"user_us\":%" G_GINT64_FORMAT
+           ",\"sys_us\":%" G_GINT64_FORMAT ",\"peak_rss_kb\":%" G_GINT64_FORMAT "}\n",
+           kind, operations, wall_us, user_us + sys_us, user_us, sys_us, bench_peak_rss_kb ());
+  fflush (stdout);
+}
+
+void
+bench_print_ready (void)
+{
+  g_print ("{\"ready\":true}\n");
+  fflush (stdout);
+}
