@@ -27,7 +27,7 @@ test_action_websocket (void)
   JsonObject *object;
 
   stellar_test_server_clear_frames (test_server);
-  stellar_test_server_control (test_server, "POST", "/http-log/clear", "{}");
+  stellar_test_server_post (test_server, "/http-log/clear", NULL);
 
   response = test_client_action (client, "echo", "{\"message\":\"hi\",\"extra\":42,\"nested\":{\"a\":[1,2]}}", &error);
   g_assert_no_error (error);
@@ -197,7 +197,7 @@ test_action_transport_choice (void)
   g_autoptr(GPtrArray) frames = NULL;
 
   stellar_test_server_clear_frames (test_server);
-  stellar_test_server_control (test_server, "POST", "/http-log/clear", "{}");
+  stellar_test_server_post (test_server, "/http-log/clear", NULL);
 
   /* Forced over HTTP although connected. */
   stellar_client_action_full_async (client, "status", NULL, STELLAR_TRANSPORT_HTTP, NULL,
@@ -357,7 +357,7 @@ test_action_limit_http (void)
   /* The limit holds over HTTP too: six 300 ms calls with two at a time
    * take three rounds. */
   g_object_set (client, "simultaneous-actions", 2, NULL);
-  stellar_test_server_control (test_server, "POST", "/http-log/clear", "{}");
+  stellar_test_server_post (test_server, "/http-log/clear", NULL);
   run_sleep_batch (client, 6, 300, &batch);
   g_assert_cmpuint (batch.errors->len, ==, 0);
   g_assert_cmpint (g_get_monotonic_time () - start, >=, 3 * 300 * 1000);

@@ -54,6 +54,11 @@ test_modern_pongs (void)
   /* Every ping answered at once with the same value, quoted: the server
    * would drop a client that misses one. */
   frames = stellar_test_server_frames (server, NULL);
+  /* Only the heartbeats: a request may be logged between a ping and its
+   * pong when it crossed the ping on the wire. */
+  for (guint i = frames->len; i > 0; i--)
+    if (!g_str_has_prefix (g_ptr_array_index (frames, i - 1), "\"primus::"))
+      g_ptr_array_remove_index (frames, i - 1);
   for (guint i = 0; i < frames->len; i++)
     {
       const char *frame = g_ptr_array_index (frames, i);
@@ -63,7 +68,9 @@ test_modern_pongs (void)
           g_autofree char *pong = g_strdup (frame);
 
           memcpy (pong + strlen ("\"primus::"), "pong", 4);
-          g_assert_cmpuint (i + 1, <, frames->len);
+          /* The last ping may still be on its way back. */
+          if (i + 1 == frames->len)
+            break;
           g_assert_cmpstr (g_ptr_array_index (frames, i + 1), ==, pong);
           pings++;
         }

@@ -130,7 +130,7 @@ test_intercept_respond (void)
       /* TRUE stops the chain: the next interceptor never runs. */
       g_signal_connect (clients[c], "intercept", G_CALLBACK (never_reached), NULL);
       stellar_test_server_clear_frames (test_server);
-      stellar_test_server_control (test_server, "POST", "/http-log/clear", "{}");
+      stellar_test_server_post (test_server, "/http-log/clear", NULL);
 
       response = test_client_action (clients[c], "status", NULL, &error);
       g_assert_no_error (error);
