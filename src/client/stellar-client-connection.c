@@ -28,7 +28,6 @@ struct _StellarConnectAttempt
   StellarClient *client;
   GCancellable *cancellable;
   GSource *timeout_source;
-  SoupMessage *upgrade;
   GError *spec_error;
   StellarHeartbeat heartbeat;
   guint interval_ms;
@@ -44,7 +43,6 @@ attempt_clear (StellarConnectAttempt *attempt)
   g_assert (attempt->timeout_source == NULL);
 
   g_clear_object (&attempt->cancellable);
-  g_clear_object (&attempt->upgrade);
   g_clear_error (&attempt->spec_error);
   g_clear_pointer (&attempt->rooms, g_strfreev);
 }
@@ -277,73 +275,44 @@ on_first_details (GObject      *object,
 
 /* --- the upgrade --------------------------------------------------------- */
 
-static GError *
-describe_upgrade_error (StellarConnectAttempt *attempt,
-                        GError                *error)
-{
-  StellarClient *client = attempt->client;
-  guint status = soup_message_get_status (attempt->upgrade);
-  GError *mapped;
-
-  if (g_error_matches (error, SOUP_WEBSOCKET_ERROR, SOUP_WEBSOCKET_ERROR_NOT_WEBSOCKET) ||
-      g_error_matches (error, SOUP_WEBSOCKET_ERROR, SOUP_WEBSOCKET_ERROR_BAD_HANDSHAKE))
-    {
-      mapped = g_error_new (STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
-                            "%s is not a Stellar server: it refused the WebSocket at /primus "
-                            "(HTTP %u %s)%s%s",
-                            client->url, status,
-                            soup_message_get_reason_phrase (attempt->upgrade)
-                              ? soup_message_get_reason_phrase (attempt->upgrade) : "",
-                            attempt->spec_error ? "; " : "",
-                            attempt->spec_error ? attempt->spec_error->message : "");
-      g_error_free (error);
-      return mapped;
-    }
-
-  return error;
-}
-
 static void
 on_upgraded (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
   g_autoptr(StellarConnectAttempt) attempt = user_data;
-  g_autoptr(SoupWebsocketConnection) connection = NULL;
+  g_autoptr(StellarWebsocket) websocket = NULL;
   g_autoptr(StellarPrimusSocket) socket = NULL;
   g_autoptr(JsonObject) frame = NULL;
   StellarClient *client = attempt->client;
   GError *error = NULL;
 
-  connection = soup_session_websocket_connect_finish (SOUP_SESSION (object), result, &error);
+  websocket = _stellar_websocket_connect_finish (result, &error);
 
   if (client == NULL)
     {
       g_clear_error (&error);
-      if (connection != NULL)
-        soup_websocket_connection_close (connection, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+      if (websocket != NULL)
+        _stellar_websocket_close (websocket, STELLAR_WEBSOCKET_CLOSE_NORMAL);
       return;
     }
 
-  if (connection == NULL)
+  if (websocket == NULL)
     {
-      g_autofree char *what = g_strdup_printf ("connect to %s", client->url);
       g_autoptr(GError) failure = NULL;
 
       error = step_error (attempt, error);
-      if (error->domain == STELLAR_ERROR)
-        failure = error;
+      if (g_error_matches (error, STELLAR_ERROR, STELLAR_ERROR_PROTOCOL))
+        failure = g_error_new (STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
+                               "%s is not a Stellar server: %s%s%s", client->url, error->message,
+                               attempt->spec_error ? "; " : "",
+                               attempt->spec_error ? attempt->spec_error->message : "");
       else
         {
-          error = describe_upgrade_error (attempt, error);
-          if (error->domain == STELLAR_ERROR)
-            failure = error;
-          else
-            {
-              failure = _stellar_error_from_transport (error, what);
-              g_error_free (error);
-            }
+          g_autofree char *what = g_strdup_printf ("connect to %s", client->url);
+          failure = _stellar_error_from_transport (error, what);
         }
+      g_error_free (error);
       fail (attempt, failure);
       return;
     }
@@ -351,7 +320,7 @@ on_upgraded (GObject      *object,
   /* Upgraded: from here on, each request has its own timeout. */
   clear_timeout (attempt);
 
-  socket = _stellar_primus_socket_new (connection, attempt->heartbeat, attempt->interval_ms,
+  socket = _stellar_primus_socket_new (websocket, attempt->heartbeat, attempt->interval_ms,
                                        _stellar_client_get_socket_events (), client);
   _stellar_client_attach_socket (client, socket);
 
@@ -366,9 +335,7 @@ upgrade (StellarConnectAttempt *attempt)
 {
   StellarClient *client = attempt->client;
   g_autoptr(GUri) uri = _stellar_url_build_websocket (client->base_uri, client->session_id);
-
-  g_clear_object (&attempt->upgrade);
-  attempt->upgrade = _stellar_client_new_message (client, SOUP_METHOD_GET, uri);
+  g_autofree char *cookie = g_strdup_printf ("sessionID=%s", client->session_id);
 
   if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN) == FALSE)
     {
@@ -377,10 +344,8 @@ upgrade (StellarConnectAttempt *attempt)
     }
 
   /* No subprotocols: Primus offers none, and the server would echo one. */
-  soup_session_websocket_connect_async (client->session, attempt->upgrade,
-                                        NULL, NULL, G_PRIORITY_DEFAULT,
-                                        attempt->cancellable, on_upgraded,
-                                        attempt_ref (attempt));
+  _stellar_websocket_connect_async (uri, cookie, client->trusted_certificate, STELLAR_MAX_FRAME_SIZE,
+                                    attempt->cancellable, on_upgraded, attempt_ref (attempt));
 }
 
 /* --- the spec ---------------------------------------------------------- */

@@ -5,8 +5,9 @@
 
 #pragma once
 
-#include <libsoup/soup.h>
 #include <json-glib/json-glib.h>
+
+#include "stellar-websocket-private.h"
 
 G_BEGIN_DECLS
 
@@ -42,7 +43,7 @@ typedef struct
   void (*wire)              (gpointer owner, gboolean outgoing, const char *text, gsize length);
 } StellarPrimusSocketEvents;
 
-StellarPrimusSocket *_stellar_primus_socket_new         (SoupWebsocketConnection         *connection,
+StellarPrimusSocket *_stellar_primus_socket_new         (StellarWebsocket                *websocket,
                                                          StellarHeartbeat                 heartbeat,
                                                          guint                            interval_ms,
                                                          const StellarPrimusSocketEvents *events,

@@ -1,6 +1,6 @@
 /* stellar-primus-socket.c: Primus framing and heartbeats over a WebSocket
  *
- * A StellarPrimusSocket owns one open SoupWebsocketConnection. It decodes each
+ * A StellarPrimusSocket owns one open StellarWebsocket. It decodes each
  * text frame as one JSON value, answers or sends the Primus heartbeats, and
  * hands every other value to its owner. It reports the end of the connection
  * exactly once, saying whether the server ended the session on purpose
@@ -18,6 +18,7 @@
 #include "stellar-error.h"
 #include "stellar-json-private.h"
 #include "stellar-primus-socket-private.h"
+#include "stellar-websocket-private.h"
 
 /* A legacy server does not answer a ping within this time: the link is dead. */
 #define LEGACY_PONG_TIMEOUT_MS 10000
@@ -29,10 +30,7 @@ struct _StellarPrimusSocket
   const StellarPrimusSocketEvents *events;
   gpointer owner;
 
-  SoupWebsocketConnection *connection;
-  gulong message_id;
-  gulong closed_id;
-  gulong error_id;
+  StellarWebsocket *websocket;
 
   StellarHeartbeat heartbeat;
   guint interval_ms;
@@ -60,37 +58,15 @@ clear_heartbeat (StellarPrimusSocket *self)
     }
 }
 
+/* Closes the WebSocket in the background: the client learns of the end at
+ * once, even when a dead peer would keep the closing handshake waiting. */
 static void
-on_connection_closed_after_finish (SoupWebsocketConnection *connection,
-                                   gpointer                 user_data)
+release_websocket (StellarPrimusSocket *self)
 {
-  g_signal_handlers_disconnect_by_func (connection, on_connection_closed_after_finish, user_data);
-  g_object_unref (connection);
-}
+  g_autoptr(StellarWebsocket) websocket = g_steal_pointer (&self->websocket);
 
-/* Detaches from the connection and closes it in the background: the client
- * learns of the end at once, even when a dead peer would keep the closing
- * handshake waiting. */
-static void
-release_connection (StellarPrimusSocket *self)
-{
-  SoupWebsocketConnection *connection = g_steal_pointer (&self->connection);
-
-  if (connection == NULL)
-    return;
-
-  g_clear_signal_handler (&self->message_id, connection);
-  g_clear_signal_handler (&self->closed_id, connection);
-  g_clear_signal_handler (&self->error_id, connection);
-
-  if (soup_websocket_connection_get_state (connection) == SOUP_WEBSOCKET_STATE_CLOSED)
-    {
-      g_object_unref (connection);
-      return;
-    }
-
-  g_signal_connect (connection, "closed", G_CALLBACK (on_connection_closed_after_finish), NULL);
-  soup_websocket_connection_close (connection, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+  if (websocket != NULL)
+    _stellar_websocket_close (websocket, STELLAR_WEBSOCKET_CLOSE_NORMAL);
 }
 
 /* Ends the socket once: stops the heartbeat, lets go of the connection and
@@ -109,7 +85,7 @@ finish (StellarPrimusSocket *self,
   g_clear_error (&self->close_reason);
   self->close_reason = reason;
   clear_heartbeat (self);
-  release_connection (self);
+  release_websocket (self);
 
   g_object_ref (self);
   if (self->events->closed != NULL)
@@ -122,16 +98,13 @@ send_text (StellarPrimusSocket *self,
            const char          *text,
            gsize                length)
 {
-  if (self->connection == NULL ||
-      soup_websocket_connection_get_state (self->connection) != SOUP_WEBSOCKET_STATE_OPEN)
+  if (self->websocket == NULL)
     return;
 
   if (self->events->wire != NULL)
     self->events->wire (self->owner, TRUE, text, length);
 
-  /* A frame is one JSON value: send_text() wants a NUL-terminated string,
-   * and every caller passes one. */
-  soup_websocket_connection_send_text (self->connection, text);
+  _stellar_websocket_send_text (self->websocket, text, length);
 }
 
 static gboolean
@@ -308,66 +281,35 @@ _stellar_primus_socket_receive (StellarPrimusSocket *self,
 }
 
 static void
-on_message (SoupWebsocketConnection *connection,
-            int                      type,
-            GBytes                  *message,
-            gpointer                 user_data)
+on_websocket_message (gpointer    owner,
+                      const char *data,
+                      gsize       length,
+                      gboolean    binary)
 {
-  StellarPrimusSocket *self = user_data;
-  gsize length;
-  const char *data = g_bytes_get_data (message, &length);
+  StellarPrimusSocket *self = owner;
 
-  if (type != SOUP_WEBSOCKET_DATA_TEXT)
+  if (binary)
     {
       problem (self, "Ignored a binary frame of %" G_GSIZE_FORMAT " bytes from the server", length);
       return;
     }
 
-  /* libsoup delivers a text message only once it validated its UTF-8. */
+  /* The WebSocket delivers a text message only once it validated its UTF-8. */
   g_object_ref (self);
   receive (self, data, length, TRUE);
   g_object_unref (self);
 }
 
-/* SoupWebsocketConnection::message has no C marshaller: GLib would call the
- * handler of every frame through libffi. This is its VOID:INT,BOXED one. */
 static void
-marshal_message (GClosure     *closure,
-                 GValue       *return_value,
-                 guint         n_param_values,
-                 const GValue *param_values,
-                 gpointer      invocation_hint,
-                 gpointer      marshal_data)
+on_websocket_error (gpointer      owner,
+                    const GError *error)
 {
-  typedef void (*MessageFunc) (SoupWebsocketConnection *connection,
-                               int                      type,
-                               GBytes                  *message,
-                               gpointer                 user_data);
-  GCClosure *cclosure = (GCClosure *)closure;
-  MessageFunc callback;
-
-  g_return_if_fail (n_param_values == 3);
-
-  callback = (MessageFunc)(marshal_data ? marshal_data : cclosure->callback);
-  callback (g_value_peek_pointer (&param_values[0]),
-            g_value_get_int (&param_values[1]),
-            g_value_get_boxed (&param_values[2]),
-            closure->data);
-}
-
-static void
-on_error (SoupWebsocketConnection *connection,
-          GError                  *error,
-          gpointer                 user_data)
-{
-  StellarPrimusSocket *self = user_data;
+  StellarPrimusSocket *self = owner;
 
   /* A frame too large, bad UTF-8, a broken frame: the peer broke the
    * protocol, which deserves saying on its own; the close follows. */
-  if (error->domain == SOUP_WEBSOCKET_ERROR)
-    problem (self, "The server broke the WebSocket protocol: %s", error->message);
+  problem (self, "The server broke the WebSocket protocol: %s", error->message);
 
-  /* Remember the first error as the reason the connection is about to close. */
   if (self->close_reason == NULL)
     self->close_reason = g_error_new (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
                                       "The connection to the server was lost: %s",
@@ -375,19 +317,35 @@ on_error (SoupWebsocketConnection *connection,
 }
 
 static void
-on_closed (SoupWebsocketConnection *connection,
-           gpointer                 user_data)
+on_websocket_closed (gpointer    owner,
+                     guint       code,
+                     const char *reason_text)
 {
-  StellarPrimusSocket *self = user_data;
+  StellarPrimusSocket *self = owner;
   GError *reason = g_steal_pointer (&self->close_reason);
 
-  if (reason == NULL && !self->server_ended)
-    reason = g_error_new (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
-                          "The server closed the connection (code %u)",
-                          soup_websocket_connection_get_close_code (connection));
+  g_clear_object (&self->websocket);
 
+  if (reason == NULL && !self->server_ended)
+    {
+      if (code == STELLAR_WEBSOCKET_CLOSE_ABNORMAL)
+        reason = g_error_new (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
+                              "The connection to the server was lost: %s", reason_text);
+      else
+        reason = g_error_new (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
+                              "The server closed the connection (code %u)", code);
+    }
+
+  g_object_ref (self);
   finish (self, reason);
+  g_object_unref (self);
 }
+
+static const StellarWebsocketEvents websocket_events = {
+  .message = on_websocket_message,
+  .error = on_websocket_error,
+  .closed = on_websocket_closed,
+};
 
 static void
 stellar_primus_socket_dispose (GObject *object)
@@ -396,7 +354,7 @@ stellar_primus_socket_dispose (GObject *object)
 
   self->finished = TRUE;
   clear_heartbeat (self);
-  release_connection (self);
+  release_websocket (self);
 
   G_OBJECT_CLASS (stellar_primus_socket_parent_class)->dispose (object);
 }
@@ -428,7 +386,7 @@ stellar_primus_socket_init (StellarPrimusSocket *self)
 
 /*
  * _stellar_primus_socket_new:
- * @connection: (nullable): an open connection, or %NULL for a socket that
+ * @websocket: (nullable): an open WebSocket, or %NULL for a socket that
  *   only decodes what it is given (the fuzz target)
  * @heartbeat: who pings
  * @interval_ms: the server's ping interval, or the client's
@@ -436,14 +394,13 @@ stellar_primus_socket_init (StellarPrimusSocket *self)
  * @owner: the first argument of @events
  */
 StellarPrimusSocket *
-_stellar_primus_socket_new (SoupWebsocketConnection         *connection,
+_stellar_primus_socket_new (StellarWebsocket                *websocket,
                             StellarHeartbeat                 heartbeat,
                             guint                            interval_ms,
                             const StellarPrimusSocketEvents *events,
                             gpointer                         owner)
 {
   StellarPrimusSocket *self = g_object_new (STELLAR_TYPE_PRIMUS_SOCKET, NULL);
-  GClosure *closure;
 
   self->events = events;
   self->owner = owner;
@@ -451,15 +408,10 @@ _stellar_primus_socket_new (SoupWebsocketConnection         *connection,
   self->heartbeat = heartbeat;
   self->interval_ms = MAX (interval_ms, 1);
 
-  if (connection != NULL)
+  if (websocket != NULL)
     {
-      self->connection = g_object_ref (connection);
-      soup_websocket_connection_set_max_incoming_payload_size (connection, STELLAR_MAX_FRAME_SIZE);
-      closure = g_cclosure_new (G_CALLBACK (on_message), self, NULL);
-      g_closure_set_marshal (closure, marshal_message);
-      self->message_id = g_signal_connect_closure (connection, "message", closure, FALSE);
-      self->error_id = g_signal_connect (connection, "error", G_CALLBACK (on_error), self);
-      self->closed_id = g_signal_connect (connection, "closed", G_CALLBACK (on_closed), self);
+      self->websocket = g_object_ref (websocket);
+      _stellar_websocket_start (websocket, &websocket_events, self);
       arm_heartbeat (self);
     }
 

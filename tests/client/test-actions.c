@@ -11,7 +11,7 @@ static StellarClient *
 connected_client (void)
 {
   StellarClient *client = test_client_new (test_server);
-  g_autoptr(JsonObject) details = test_client_connect (client);
+  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
 
   return client;
 }
@@ -264,7 +264,8 @@ on_batch_done (GObject      *source,
 {
   Batch *batch = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) response = stellar_client_action_finish (STELLAR_CLIENT (source), result, &error);
+  g_autoptr(JsonNode) response G_GNUC_UNUSED =
+    stellar_client_action_finish (STELLAR_CLIENT (source), result, &error);
 
   if (error != NULL)
     g_ptr_array_add (batch->errors, g_error_copy (error));
@@ -441,7 +442,7 @@ test_action_timeout (void)
 {
   StellarTestServer *server = stellar_test_server_start ("--action-timeout", "600", NULL);
   StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details = test_client_connect (client);
+  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) response = NULL;
   gint64 start;

@@ -43,7 +43,7 @@ test_modern_pongs (void)
 {
   StellarTestServer *server = stellar_test_server_start ("--ping-interval", "150", NULL);
   StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details = test_client_connect (client);
+  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
   g_autoptr(GPtrArray) frames = NULL;
   guint pings = 0;
   Trace trace;
@@ -94,7 +94,7 @@ test_modern_heartbeat_lost (void)
 {
   StellarTestServer *server = stellar_test_server_start ("--ping-interval", "200", NULL);
   StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details = test_client_connect (client);
+  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
   Trace trace;
   gint64 start;
 
@@ -124,7 +124,7 @@ test_legacy_client_pings (void)
    * 1000 ms) and expects the client to ping before that. */
   StellarTestServer *server = stellar_test_server_start ("--legacy", "--legacy-timeout", "1000", NULL);
   StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details = test_client_connect (client);
+  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
   g_autoptr(GPtrArray) frames = NULL;
   Trace trace;
 
@@ -147,7 +147,7 @@ test_legacy_pong_lost (void)
 {
   StellarTestServer *server = stellar_test_server_start ("--legacy", "--legacy-timeout", "1000", NULL);
   StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details = test_client_connect (client);
+  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
   Trace trace;
 
   trace_client (client, &trace);

@@ -45,7 +45,7 @@ watched_client (StellarTestServer *server,
                 Watch             *watch)
 {
   StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details = test_client_connect (client);
+  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
 
   watch->errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
   watch->api = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);

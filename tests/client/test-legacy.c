@@ -44,7 +44,7 @@ static void
 test_legacy_chat (void)
 {
   StellarClient *client = test_client_new (test_server);
-  g_autoptr(JsonObject) details = test_client_connect (client);
+  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *session_id = NULL;

@@ -160,10 +160,10 @@ test_pending_fail_not_resent (void)
 {
   StellarTestServer *server = stellar_test_server_start (NULL, NULL);
   StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details = test_client_connect (client);
+  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
   g_autoptr(JsonObject) params = test_params ("{\"sleepDuration\":400}");
   g_autoptr(GAsyncResult) action = NULL;
-  g_autoptr(GAsyncResult) said = NULL;
+  g_autoptr(GAsyncResult) said G_GNUC_UNUSED = NULL;
   g_autoptr(JsonNode) response = NULL;
   g_autoptr(GPtrArray) frames = NULL;
   g_autoptr(GError) error = NULL;
@@ -251,7 +251,7 @@ test_outbox (void)
 {
   StellarTestServer *server = stellar_test_server_start (NULL, NULL);
   StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details = test_client_connect (client);
+  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
   g_autoptr(GPtrArray) frames = NULL;
   g_autoptr(GError) error = NULL;
   Completions completions = { g_ptr_array_new_with_free_func (g_free), 0, 0 };
@@ -311,7 +311,7 @@ test_give_up (void)
 {
   StellarTestServer *server = stellar_test_server_start (NULL, NULL);
   StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details = test_client_connect (client);
+  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
   g_autoptr(GError) error = NULL;
   Completions completions = { g_ptr_array_new_with_free_func (g_free), 0, 0 };
   Trace trace;
@@ -357,7 +357,7 @@ test_restart (void)
 {
   StellarTestServer *server = stellar_test_server_start (NULL, NULL);
   StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details = test_client_connect (client);
+  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
   Trace trace;
 
   trace_client (client, &trace);
@@ -388,7 +388,7 @@ test_no_auto_reconnect (void)
 {
   StellarTestServer *server = stellar_test_server_start (NULL, NULL);
   StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details = test_client_connect (client);
+  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
   Trace trace;
 
   g_object_set (client, "auto-reconnect", FALSE, NULL);
@@ -412,7 +412,7 @@ test_disconnect_while_reconnecting (void)
 {
   StellarTestServer *server = stellar_test_server_start (NULL, NULL);
   StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details = test_client_connect (client);
+  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
   g_autoptr(GError) error = NULL;
   Completions completions = { g_ptr_array_new_with_free_func (g_free), 0, 0 };
   Trace trace;

@@ -123,7 +123,7 @@ static void
 test_routing_bad_frames (void)
 {
   StellarClient *client = test_client_new (test_server);
-  g_autoptr(JsonObject) details = test_client_connect (client);
+  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
   g_autoptr(JsonNode) response = NULL;
   g_autoptr(GError) error = NULL;
   Signals signals;
@@ -214,7 +214,7 @@ static void
 test_pipelining (void)
 {
   StellarClient *client = test_client_new (test_server);
-  g_autoptr(JsonObject) details = test_client_connect (client);
+  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
   g_autoptr(JsonObject) sleep_params = test_params ("{\"sleepDuration\":100}");
   g_autoptr(GPtrArray) frames = NULL;
   g_autoptr(GError) error = NULL;

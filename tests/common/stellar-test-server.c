@@ -245,7 +245,6 @@ stellar_test_server_post (StellarTestServer *server,
                           ...)
 {
   g_autofree char *body = NULL;
-  g_autoptr(JsonNode) answer = NULL;
   va_list args;
 
   if (json_body_format != NULL)
@@ -255,7 +254,7 @@ stellar_test_server_post (StellarTestServer *server,
       va_end (args);
     }
 
-  answer = stellar_test_server_control (server, "POST", path, body ? body : "{}");
+  json_node_unref (stellar_test_server_control (server, "POST", path, body ? body : "{}"));
 }
 
 /*
@@ -288,7 +287,7 @@ stellar_test_server_frames (StellarTestServer *server,
 void
 stellar_test_server_clear_frames (StellarTestServer *server)
 {
-  g_autoptr(JsonNode) node = stellar_test_server_control (server, "POST", "/frames/clear", "{}");
+  json_node_unref (stellar_test_server_control (server, "POST", "/frames/clear", "{}"));
 }
 
 /* Returns: (transfer full): what GET /connections says */

@@ -1,6 +1,6 @@
 /* fuzz-frame.c: libFuzzer target for inbound frame decoding and routing
  *
- * Each input is fed three ways:
+ * Each input is fed four ways:
  *
  * 1. as one frame to a client that is not connected, through
  *    _stellar_client_receive_for_testing(): JSON decoding, Primus control
@@ -10,7 +10,9 @@
  *    an event and a detailsView waiting for their replies: reply matching,
  *    the verb barrier, the outbox and the completion of every request;
  * 3. to the JSON decoder alone: decoding, encoding and decoding again must
- *    give an equal tree, and encoding is a fixed point from then on.
+ *    give an equal tree, and encoding is a fixed point from then on;
+ * 4. as raw bytes from the server's socket, in two reads, to the WebSocket
+ *    framing, whose messages go on as in 1.
  *
  * Every signal handler reads its arguments. GLib criticals and warnings
  * abort, so they count as crashes. Nothing touches the network: the client
@@ -361,6 +363,57 @@ feed_connected_client (const char *data,
   g_assert_null (client);
 }
 
+/* --- mode 4: raw bytes through the WebSocket framing --------------------- */
+
+static void
+on_websocket_message (gpointer    owner,
+                      const char *data,
+                      gsize       length,
+                      gboolean    binary)
+{
+  if (!binary)
+    _stellar_client_receive_for_testing (idle_client, data, length);
+}
+
+static void
+on_websocket_error (gpointer      owner,
+                    const GError *error)
+{
+  touch_error (error);
+}
+
+static void
+on_websocket_closed (gpointer    owner,
+                     guint       code,
+                     const char *reason)
+{
+  g_assert_nonnull (reason);
+  sink += code + strlen (reason);
+}
+
+static const StellarWebsocketEvents websocket_events = {
+  .message = on_websocket_message,
+  .error = on_websocket_error,
+  .closed = on_websocket_closed,
+};
+
+/* The input is what the server's socket delivered, in two reads split at
+ * its first byte's value: frames cut anywhere must come out whole. A small
+ * limit makes "too big" reachable. */
+static void
+feed_websocket (const char *data,
+                gsize       size)
+{
+  g_autoptr(StellarWebsocket) websocket = _stellar_websocket_new_for_testing (4096);
+  gsize split = size > 0 ? (guint8)data[0] % (size + 1) : 0;
+
+  _stellar_websocket_start (websocket, &websocket_events, NULL);
+  _stellar_websocket_receive_for_testing (websocket, data, split);
+  _stellar_websocket_receive_for_testing (websocket, data + split, size - split);
+  _stellar_websocket_close (websocket, STELLAR_WEBSOCKET_CLOSE_NORMAL);
+  drain ();
+}
+
 /* --- mode 3: the JSON round trip ---------------------------------------- */
 
 static gboolean
@@ -465,6 +518,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   feed_idle_client (text, size);
   feed_connected_client (text, size);
   check_round_trip (text, size);
+  feed_websocket (text, size);
 
   return 0;
 }
