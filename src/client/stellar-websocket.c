@@ -417,7 +417,9 @@ handle_frame (StellarWebsocket *self,
         {
           g_autoptr(GByteArray) message = g_steal_pointer (&self->fragments);
 
-          deliver (self, message->data, message->len, self->fragments_binary);
+          /* An empty array has no data at all: a message is never NULL. */
+          deliver (self, message->len > 0 ? message->data : (const guint8 *)"", message->len,
+                   self->fragments_binary);
         }
       break;
 

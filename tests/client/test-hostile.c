@@ -110,6 +110,51 @@ test_malformed_frames (void)
 }
 
 static void
+on_alert (StellarClient *client,
+          JsonObject    *frame,
+          GPtrArray     *alerts)
+{
+  g_ptr_array_add (alerts, g_strdup (json_object_get_string_member (frame, "message")));
+}
+
+static void
+on_wire (StellarClient *client,
+         gboolean       outgoing,
+         const char    *text,
+         gpointer       user_data)
+{
+  g_assert_nonnull (text);
+}
+
+static void
+test_fragmented_messages (void)
+{
+  Watch watch;
+  StellarClient *client = watched_client (test_server, &watch);
+  g_autoptr(GPtrArray) alerts = g_ptr_array_new_with_free_func (g_free);
+
+  g_signal_connect (client, "alert", G_CALLBACK (on_alert), alerts);
+  g_signal_connect (client, "wire", G_CALLBACK (on_wire), NULL);
+
+  /* A message in frames is one message; so is one whose first frames are
+   * empty, and an empty one is a malformed frame, not a crash. */
+  stellar_test_server_post (test_server, "/send",
+                            "{\"text\":\"{\\\"context\\\":\\\"alert\\\",\\\"message\\\":\\\"in three parts\\\"}\",\"fragments\":3}");
+  stellar_test_server_post (test_server, "/send",
+                            "{\"text\":\"{\\\"context\\\":\\\"alert\\\",\\\"message\\\":\\\"x\\\"}\",\"fragments\":40}");
+  stellar_test_server_post (test_server, "/send", "{\"text\":\"\",\"fragments\":2}");
+  stellar_test_wait_for (alerts->len == 2 && watch.errors->len == 1);
+  g_assert_cmpstr (g_ptr_array_index (alerts, 0), ==, "in three parts");
+  g_assert_cmpstr (g_ptr_array_index (alerts, 1), ==, "x");
+  g_assert_true (g_str_has_prefix (error_at (&watch, 0)->message, "Ignored a malformed frame"));
+
+  assert_still_works (client);
+  g_assert_cmpuint (watch.reconnects, ==, 0);
+  test_client_free (client);
+  watch_clear (&watch);
+}
+
+static void
 test_binary_frame (void)
 {
   Watch watch;
@@ -321,6 +366,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/hostile/malformed-frames", test_malformed_frames);
+  g_test_add_func ("/hostile/fragmented-messages", test_fragmented_messages);
   g_test_add_func ("/hostile/binary-frame", test_binary_frame);
   g_test_add_func ("/hostile/non-object-values", test_non_object_values);
   g_test_add_func ("/hostile/oversized-frame", test_oversized_frame);

@@ -40,7 +40,17 @@ export function createControlServer(ctx, main) {
       const data = body.binary ? Buffer.from(body.text, 'base64') : body.text;
       const targets = selectConnections(ctx, body.conn);
       if (!targets) return fail(`no connection ${body.conn}`);
-      for (const c of targets) c.ws.send(data, { binary: Boolean(body.binary) });
+      // `fragments`: the message in that many frames (continuation frames
+      // after the first), split evenly; a part may be empty.
+      const fragments = body.fragments ?? 1;
+      if (!Number.isInteger(fragments) || fragments < 1) return fail('"fragments" must be an integer >= 1');
+      const size = Math.ceil(data.length / fragments);
+      for (const c of targets) {
+        for (let i = 0; i < fragments; i++) {
+          const part = data.slice(i * size, (i + 1) * size);
+          c.ws.send(part, { binary: Boolean(body.binary), fin: i === fragments - 1 });
+        }
+      }
       return ok({ sent: targets.length });
     },
     'POST /oversize': (body) => {
