@@ -10,7 +10,6 @@
 #include "stellar-json-private.h"
 
 #include <gio/gio.h>
-#include <libsoup/soup.h>
 
 #include "stellar-error-private.h"
 
@@ -216,7 +215,7 @@ describe_certificate_flags (GTlsCertificateFlags flags)
 
 /*
  * _stellar_error_from_transport:
- * @error: a GIO, TLS or libsoup error from a request or the WebSocket handshake
+ * @error: a GIO or TLS error from a request or the WebSocket handshake
  * @what: what was being done, such as "connect to http://host:8080"
  *
  * Maps a transport error into the STELLAR_ERROR domain with a message that
@@ -239,10 +238,6 @@ _stellar_error_from_transport (const GError *error,
   if (error->domain == G_TLS_ERROR)
     return g_error_new (STELLAR_ERROR, STELLAR_ERROR_FAILED,
                         "Could not %s: secure connection failed: %s", what, error->message);
-
-  if (error->domain == SOUP_WEBSOCKET_ERROR)
-    return g_error_new (STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
-                        "Could not %s: this is not a Stellar server (%s)", what, error->message);
 
   /* GIO's own texts repeat "Could not connect to …": say it once. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))

@@ -555,7 +555,7 @@ decode_value (Decoder *d)
  * @error: where to put a JSON_PARSER_ERROR
  *
  * Decodes exactly one JSON value, surrounded by optional white space, from
- * text already validated: libsoup validates every text message it delivers.
+ * text already validated: the WebSocket checks every text message it delivers.
  *
  * Returns: (transfer full) (nullable): the value, or %NULL on error
  */
