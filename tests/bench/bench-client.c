@@ -22,53 +22,25 @@
 
 #include "bench-common.h"
 
-/* Anything slower than this is broken, not slow. */
-#define WATCHDOG_SECONDS 300
-
-typedef struct
-{
-  GMainLoop *loop;
-  GError *error;
-} Run;
-
-static void
-fail_run (Run    *run,
-          GError *error)
-{
-  if (run->error == NULL)
-    run->error = error;
-  else
-    g_error_free (error);
-  g_main_loop_quit (run->loop);
-}
-
-static gboolean
-on_watchdog (gpointer user_data)
-{
-  fail_run (user_data, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                                            "The benchmark did not finish in time"));
-  return G_SOURCE_REMOVE;
-}
-
 static void
 on_connected (GObject      *source,
               GAsyncResult *result,
               gpointer      user_data)
 {
-  Run *run = user_data;
+  BenchRun *run = user_data;
   g_autoptr(JsonObject) details = NULL;
   GError *error = NULL;
 
   details = stellar_client_connect_finish (STELLAR_CLIENT (source), result, &error);
   if (details == NULL)
-    fail_run (run, error);
+    bench_run_fail (run, error);
   else
     g_main_loop_quit (run->loop);
 }
 
 static gboolean
 connect_client (StellarClient *client,
-                Run           *run)
+                BenchRun           *run)
 {
   stellar_client_connect_async (client, NULL, on_connected, run);
   g_main_loop_run (run->loop);
@@ -79,7 +51,7 @@ connect_client (StellarClient *client,
 
 typedef struct
 {
-  Run run;
+  BenchRun run;
   StellarClient *client;
   JsonObject *params;
   guint count;
@@ -105,12 +77,12 @@ on_echoed (GObject      *source,
   reply = stellar_client_action_finish (STELLAR_CLIENT (source), result, &error);
   if (reply == NULL)
     {
-      fail_run (&rt->run, error);
+      bench_run_fail (&rt->run, error);
       return;
     }
   if (!json_object_has_member (json_node_get_object (reply), "echo"))
     {
-      fail_run (&rt->run, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
+      bench_run_fail (&rt->run, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED,
                                                "The echo reply has no echo"));
       return;
     }
@@ -151,7 +123,7 @@ run_round_trips (const char *url,
   /* Keep IN_FLIGHT calls going until the measured window closes. */
   rt.total = warmup + count + in_flight - 1;
 
-  g_timeout_add_seconds (WATCHDOG_SECONDS, on_watchdog, &rt.run);
+  bench_run_add_watchdog (&rt.run);
   g_object_set (client, "simultaneous-actions", in_flight, NULL);
   if (!connect_client (client, &rt.run))
     goto out;
@@ -177,7 +149,7 @@ out:
 
 typedef struct
 {
-  Run run;
+  BenchRun run;
   guint count;
   guint received;
   gsize text_bytes;
@@ -218,7 +190,7 @@ run_flood (const char *url,
   Flood flood = { { loop, NULL }, count };
 
   client = g_object_new (STELLAR_TYPE_CLIENT, "url", url, "rooms", rooms, NULL);
-  g_timeout_add_seconds (WATCHDOG_SECONDS, on_watchdog, &flood.run);
+  bench_run_add_watchdog (&flood.run);
   g_signal_connect (client, "say", G_CALLBACK (on_say), &flood);
   if (!connect_client (client, &flood.run))
     goto out;

@@ -78,3 +78,30 @@ bench_print_ready (void)
   g_print ("{\"ready\":true}\n");
   fflush (stdout);
 }
+
+/* Keeps @error (transfer full) if it is the first, and stops the loop. */
+void
+bench_run_fail (BenchRun *run,
+                GError   *error)
+{
+  if (run->error == NULL)
+    run->error = error;
+  else
+    g_error_free (error);
+  g_main_loop_quit (run->loop);
+}
+
+static gboolean
+on_watchdog (gpointer user_data)
+{
+  bench_run_fail (user_data, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
+                                                  "The benchmark did not finish in time"));
+  return G_SOURCE_REMOVE;
+}
+
+/* Anything slower than five minutes is broken, not slow. */
+void
+bench_run_add_watchdog (BenchRun *run)
+{
+  g_timeout_add_seconds (300, on_watchdog, run);
+}

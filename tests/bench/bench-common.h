@@ -5,7 +5,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -31,6 +31,17 @@ void    bench_print_result    (const char        *kind,
                                guint              operations,
                                const BenchSample *start,
                                const BenchSample *end);
+
+/* A benchmark's main loop and the first error that ended it. */
+typedef struct
+{
+  GMainLoop *loop;
+  GError *error;
+} BenchRun;
+
+void    bench_run_fail        (BenchRun          *run,
+                               GError            *error);
+void    bench_run_add_watchdog (BenchRun         *run);
 
 /* Tells the driver the program is ready for what it waits for (the flood). */
 void    bench_print_ready     (void);

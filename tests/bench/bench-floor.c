@@ -24,8 +24,6 @@
 
 #include "bench-common.h"
 
-#define WATCHDOG_SECONDS 300
-
 /* The same bytes the library sends for one echo call. */
 #define ECHO_FRAME "{\"event\":\"action\",\"params\":{\"message\":\"" BENCH_MESSAGE "\",\"action\":\"echo\"}}"
 #define JOIN_FRAME "{\"event\":\"roomJoin\",\"room\":\"defaultRoom\"}"
@@ -38,8 +36,7 @@
 
 typedef struct
 {
-  GMainLoop *loop;
-  GError *error;
+  BenchRun run;
   SoupWebsocketConnection *connection;
   gboolean flood;
   guint count;
@@ -50,25 +47,6 @@ typedef struct
   BenchSample start;
   BenchSample end;
 } Floor;
-
-static void
-fail_floor (Floor  *floor_,
-            GError *error)
-{
-  if (floor_->error == NULL)
-    floor_->error = error;
-  else
-    g_error_free (error);
-  g_main_loop_quit (floor_->loop);
-}
-
-static gboolean
-on_watchdog (gpointer user_data)
-{
-  fail_floor (user_data, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_TIMED_OUT,
-                                              "The benchmark did not finish in time"));
-  return G_SOURCE_REMOVE;
-}
 
 static void
 issue (Floor *floor_)
@@ -89,7 +67,7 @@ on_echo (Floor *floor_)
   if (floor_->issued < floor_->total)
     issue (floor_);
   else if (floor_->completed == floor_->total)
-    g_main_loop_quit (floor_->loop);
+    g_main_loop_quit (floor_->run.loop);
 }
 
 static gboolean
@@ -109,7 +87,7 @@ on_flood_frame (Floor  *floor_,
 {
   if (has_prefix (message, REPLY_PREFIX))
     {
-      g_main_loop_quit (floor_->loop);
+      g_main_loop_quit (floor_->run.loop);
       return;
     }
   if (!has_prefix (message, FLOOD_PREFIX))
@@ -121,7 +99,7 @@ on_flood_frame (Floor  *floor_,
   else if (floor_->completed == floor_->count)
     {
       bench_sample_take (&floor_->end);
-      g_main_loop_quit (floor_->loop);
+      g_main_loop_quit (floor_->run.loop);
     }
 }
 
@@ -143,8 +121,10 @@ static void
 on_closed (SoupWebsocketConnection *connection,
            gpointer                 user_data)
 {
-  fail_floor (user_data, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CLOSED,
-                                              "The server closed the connection"));
+  Floor *floor_ = user_data;
+
+  bench_run_fail (&floor_->run, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CLOSED,
+                                                     "The server closed the connection"));
 }
 
 static void
@@ -157,9 +137,9 @@ on_connected (GObject      *source,
 
   floor_->connection = soup_session_websocket_connect_finish (SOUP_SESSION (source), result, &error);
   if (floor_->connection == NULL)
-    fail_floor (floor_, error);
+    bench_run_fail (&floor_->run, error);
   else
-    g_main_loop_quit (floor_->loop);
+    g_main_loop_quit (floor_->run.loop);
 }
 
 static int
@@ -177,7 +157,7 @@ main (int   argc,
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(SoupSession) session = soup_session_new ();
   g_autoptr(SoupMessage) message = NULL;
-  Floor floor_ = { loop };
+  Floor floor_ = { { loop } };
   guint in_flight = 0;
   guint pause_ms = 0;
 
@@ -206,7 +186,7 @@ main (int   argc,
       return 2;
     }
 
-  g_timeout_add_seconds (WATCHDOG_SECONDS, on_watchdog, &floor_);
+  bench_run_add_watchdog (&floor_.run);
   soup_session_websocket_connect_async (session, message, NULL, NULL, G_PRIORITY_DEFAULT,
                                         NULL, on_connected, &floor_);
   g_main_loop_run (loop);
@@ -221,7 +201,7 @@ main (int   argc,
         {
           soup_websocket_connection_send_text (floor_.connection, JOIN_FRAME);
           g_main_loop_run (loop);
-          if (floor_.error == NULL)
+          if (floor_.run.error == NULL)
             {
               bench_print_ready ();
               g_usleep ((gulong)pause_ms * 1000);
@@ -240,10 +220,10 @@ main (int   argc,
       g_clear_object (&floor_.connection);
     }
 
-  if (floor_.error != NULL)
+  if (floor_.run.error != NULL)
     {
-      g_printerr ("bench-floor: %s\n", floor_.error->message);
-      g_error_free (floor_.error);
+      g_printerr ("bench-floor: %s\n", floor_.run.error->message);
+      g_error_free (floor_.run.error);
       return 1;
     }
 

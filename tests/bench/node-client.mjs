@@ -8,41 +8,12 @@
 // Prints one JSON line in bench-client's format. CPU is process.cpuUsage()
 // (user + system, the whole Node process) over the measured window.
 import { createRequire } from 'node:module';
+import { MESSAGE, printResult, runMain, sample } from './bench-node-common.mjs';
 import { StellarJsClient } from './stellar-js-client.mjs';
-
-const MESSAGE = 'The quick brown fox jumps over the lazy dog'; // as BENCH_MESSAGE
-const WATCHDOG_MS = 300000;
 
 const require = createRequire(new URL('../server/package.json', import.meta.url));
 const Primus = require('primus');
 const Socket = Primus.createSocket({ transformer: 'websockets', parser: 'json' });
-
-function sample() {
-  const cpu = process.cpuUsage();
-  return { wall: process.hrtime.bigint(), user: cpu.user, system: cpu.system };
-}
-
-function printResult(operations, start, end) {
-  const wallUs = Math.max(1, Number((end.wall - start.wall) / 1000n));
-  process.stdout.write(`${JSON.stringify({
-    kind: 'node',
-    operations,
-    wall_us: wallUs,
-    cpu_us: end.user - start.user + end.system - start.system,
-    user_us: end.user - start.user,
-    sys_us: end.system - start.system,
-    peak_rss_kb: process.resourceUsage().maxRSS,
-  })}\n`);
-}
-
-function positive(text, what) {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    process.stderr.write(`Not a positive number for ${what}: ${text}\n`);
-    process.exit(2);
-  }
-  return value;
-}
 
 // The server pings rarely in a benchmark: do not time it out in between.
 function newClient(url, simultaneousActions) {
@@ -77,7 +48,7 @@ async function roundTrips(url, inFlight, count, warmup) {
   });
 
   client.disconnect();
-  printResult(count, start, end);
+  printResult('node', count, start, end);
 }
 
 async function flood(url, count, pauseMs) {
@@ -109,29 +80,7 @@ async function flood(url, count, pauseMs) {
 
   client.disconnect();
   if (textBytes === 0) throw new Error('the flood carried no text');
-  printResult(count - 1, start, end);
+  printResult('node', count - 1, start, end);
 }
 
-async function main(argv) {
-  setTimeout(() => {
-    process.stderr.write('node-client: the benchmark did not finish in time\n');
-    process.exit(1);
-  }, WATCHDOG_MS).unref();
-
-  if (argv.length === 5 && argv[0] === 'roundtrip') {
-    await roundTrips(argv[1], positive(argv[2], 'IN_FLIGHT'), positive(argv[3], 'COUNT'),
-      positive(argv[4], 'WARMUP'));
-  } else if (argv.length === 4 && argv[0] === 'flood') {
-    await flood(argv[1], positive(argv[2], 'COUNT'), positive(argv[3], 'PAUSE_MS'));
-  } else {
-    process.stderr.write('Usage: node-client.mjs roundtrip URL IN_FLIGHT COUNT WARMUP\n'
-      + '       node-client.mjs flood URL COUNT PAUSE_MS\n');
-    process.exit(2);
-  }
-  process.exit(0);
-}
-
-main(process.argv.slice(2)).catch((error) => {
-  process.stderr.write(`node-client: ${error && error.stack ? error.stack : JSON.stringify(error)}\n`);
-  process.exit(1);
-});
+runMain('node-client', { roundTrips, flood });

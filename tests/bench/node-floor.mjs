@@ -7,44 +7,17 @@
 //
 // Prints one JSON line in bench-client's format.
 import { createRequire } from 'node:module';
+import { MESSAGE, printResult, runMain, sample } from './bench-node-common.mjs';
 
-const MESSAGE = 'The quick brown fox jumps over the lazy dog'; // as BENCH_MESSAGE
 const ECHO_FRAME = `{"event":"action","params":{"message":"${MESSAGE}","action":"echo"}}`;
 const JOIN_FRAME = '{"event":"roomJoin","room":"defaultRoom"}';
 // How the answer to the join and the flood's frames begin: anything else
 // (the welcome, a heartbeat) is not counted.
 const REPLY_PREFIX = '{"status"';
 const FLOOD_PREFIX = '{"message":"flood ';
-const WATCHDOG_MS = 300000;
 
 const require = createRequire(new URL('../server/package.json', import.meta.url));
 const WebSocket = require('ws');
-
-function sample() {
-  const cpu = process.cpuUsage();
-  return { wall: process.hrtime.bigint(), user: cpu.user, system: cpu.system };
-}
-
-function printResult(operations, start, end) {
-  process.stdout.write(`${JSON.stringify({
-    kind: 'node-floor',
-    operations,
-    wall_us: Math.max(1, Number((end.wall - start.wall) / 1000n)),
-    cpu_us: end.user - start.user + end.system - start.system,
-    user_us: end.user - start.user,
-    sys_us: end.system - start.system,
-    peak_rss_kb: process.resourceUsage().maxRSS,
-  })}\n`);
-}
-
-function positive(text, what) {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) {
-    process.stderr.write(`Not a positive number for ${what}: ${text}\n`);
-    process.exit(2);
-  }
-  return value;
-}
 
 function open(url) {
   return new Promise((resolve, reject) => {
@@ -85,7 +58,7 @@ async function roundTrips(url, inFlight, count, warmup) {
 
   ws.removeAllListeners('close');
   ws.terminate();
-  printResult(count, start, end);
+  printResult('node-floor', count, start, end);
 }
 
 async function flood(url, count, pauseMs) {
@@ -120,29 +93,7 @@ async function flood(url, count, pauseMs) {
 
   ws.removeAllListeners('close');
   ws.terminate();
-  printResult(count - 1, start, end);
+  printResult('node-floor', count - 1, start, end);
 }
 
-async function main(argv) {
-  setTimeout(() => {
-    process.stderr.write('node-floor: the benchmark did not finish in time\n');
-    process.exit(1);
-  }, WATCHDOG_MS).unref();
-
-  if (argv.length === 5 && argv[0] === 'roundtrip') {
-    await roundTrips(argv[1], positive(argv[2], 'IN_FLIGHT'), positive(argv[3], 'COUNT'),
-      positive(argv[4], 'WARMUP'));
-  } else if (argv.length === 4 && argv[0] === 'flood') {
-    await flood(argv[1], positive(argv[2], 'COUNT'), positive(argv[3], 'PAUSE_MS'));
-  } else {
-    process.stderr.write('Usage: node-floor.mjs roundtrip URL IN_FLIGHT COUNT WARMUP\n'
-      + '       node-floor.mjs flood URL COUNT PAUSE_MS\n');
-    process.exit(2);
-  }
-  process.exit(0);
-}
-
-main(process.argv.slice(2)).catch((error) => {
-  process.stderr.write(`node-floor: ${error && error.stack ? error.stack : error}\n`);
-  process.exit(1);
-});
+runMain('node-floor', { roundTrips, flood });

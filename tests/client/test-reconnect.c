@@ -246,23 +246,36 @@ on_joined (GObject      *source,
   completions->pending--;
 }
 
+/* A client in defaultRoom whose server went away: it is reconnecting, and
+ * @trace saw it go. */
+static StellarClient *
+client_in_outage (StellarTestServer *server,
+                  guint              reconnect_attempts,
+                  Trace             *trace)
+{
+  StellarClient *client = test_client_new (server);
+  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (test_client_room_add (client, "defaultRoom", &error));
+  g_object_set (client, "reconnect-attempts", reconnect_attempts, NULL);
+  trace_client (client, trace);
+
+  stellar_test_server_post (server, "/stop", NULL);
+  stellar_test_wait_for (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_RECONNECTING);
+
+  return client;
+}
+
 static void
 test_outbox (void)
 {
   StellarTestServer *server = stellar_test_server_start (NULL, NULL);
-  StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
   g_autoptr(GPtrArray) frames = NULL;
-  g_autoptr(GError) error = NULL;
   Completions completions = { g_ptr_array_new_with_free_func (g_free), 0, 0 };
   Trace trace;
-
-  g_assert_true (test_client_room_add (client, "defaultRoom", &error));
-  trace_client (client, &trace);
-
   /* The server goes away; what the user types meanwhile waits. */
-  stellar_test_server_post (server, "/stop", NULL);
-  stellar_test_wait_for (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_RECONNECTING);
+  StellarClient *client = client_in_outage (server, 10, &trace);
 
   stellar_client_say_async (client, "defaultRoom", "first", NULL, on_said, &completions);
   stellar_client_room_add_async (client, "anotherRoom", NULL, on_joined, &completions);
@@ -310,18 +323,10 @@ static void
 test_give_up (void)
 {
   StellarTestServer *server = stellar_test_server_start (NULL, NULL);
-  StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
-  g_autoptr(GError) error = NULL;
   Completions completions = { g_ptr_array_new_with_free_func (g_free), 0, 0 };
   Trace trace;
+  StellarClient *client = client_in_outage (server, 3, &trace);
 
-  g_assert_true (test_client_room_add (client, "defaultRoom", &error));
-  g_object_set (client, "reconnect-attempts", 3, NULL);
-  trace_client (client, &trace);
-
-  stellar_test_server_post (server, "/stop", NULL);
-  stellar_test_wait_for (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_RECONNECTING);
   stellar_client_say_async (client, "defaultRoom", "lost cause", NULL, on_said, &completions);
   completions.pending = 1;
 
@@ -411,17 +416,10 @@ static void
 test_disconnect_while_reconnecting (void)
 {
   StellarTestServer *server = stellar_test_server_start (NULL, NULL);
-  StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
-  g_autoptr(GError) error = NULL;
   Completions completions = { g_ptr_array_new_with_free_func (g_free), 0, 0 };
   Trace trace;
+  StellarClient *client = client_in_outage (server, 10, &trace);
 
-  g_assert_true (test_client_room_add (client, "defaultRoom", &error));
-  trace_client (client, &trace);
-
-  stellar_test_server_post (server, "/stop", NULL);
-  stellar_test_wait_for (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_RECONNECTING);
   stellar_client_say_async (client, "defaultRoom", "never", NULL, on_said, &completions);
   completions.pending = 1;
 
