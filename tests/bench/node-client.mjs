@@ -5,19 +5,32 @@
 //   node node-client.mjs roundtrip URL IN_FLIGHT COUNT WARMUP
 //   node node-client.mjs flood URL COUNT PAUSE_MS
 //
+// With STELLAR_CLIENT_JS set to the src/client.js of a Stellar checkout, the
+// same workloads run through that file, Stellar's own client, instead.
+//
 // Prints one JSON line in bench-client's format. CPU is process.cpuUsage()
 // (user + system, the whole Node process) over the measured window.
 import { createRequire } from 'node:module';
 import { MESSAGE, printResult, runMain, sample } from './bench-node-common.mjs';
 import { StellarJsClient } from './stellar-js-client.mjs';
+import { loadStellarOwnClient } from './stellar-own-client.mjs';
 
 const require = createRequire(new URL('../server/package.json', import.meta.url));
 const Primus = require('primus');
 const Socket = Primus.createSocket({ transformer: 'websockets', parser: 'json' });
 
+const OWN_CLIENT = process.env.STELLAR_CLIENT_JS;
+const KIND = OWN_CLIENT ? 'node-stellar' : 'node';
+
 // The server pings rarely in a benchmark: do not time it out in between.
 function newClient(url, simultaneousActions) {
-  return new StellarJsClient(Socket, { url, simultaneousActions, pingTimeout: false });
+  const options = { url, simultaneousActions, pingTimeout: false };
+  if (OWN_CLIENT) {
+    const defaults = { apiPath: '/api', defaultRoom: 'defaultRoom', url, simultaneousActions };
+    const StellarClient = loadStellarOwnClient(OWN_CLIENT, Socket, defaults);
+    return new StellarClient(options);
+  }
+  return new StellarJsClient(Socket, options);
 }
 
 async function roundTrips(url, inFlight, count, warmup) {
@@ -48,7 +61,7 @@ async function roundTrips(url, inFlight, count, warmup) {
   });
 
   client.disconnect();
-  printResult('node', count, start, end);
+  printResult(KIND, count, start, end);
 }
 
 async function flood(url, count, pauseMs) {
@@ -80,7 +93,7 @@ async function flood(url, count, pauseMs) {
 
   client.disconnect();
   if (textBytes === 0) throw new Error('the flood carried no text');
-  printResult('node', count - 1, start, end);
+  printResult(KIND, count - 1, start, end);
 }
 
 runMain('node-client', { roundTrips, flood });
