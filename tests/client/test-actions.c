@@ -7,19 +7,10 @@
 
 #include "test-fixture.h"
 
-static StellarClient *
-connected_client (void)
-{
-  StellarClient *client = test_client_new (test_server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
-
-  return client;
-}
-
 static void
 test_action_websocket (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) response = NULL;
   g_autoptr(GPtrArray) frames = NULL;
@@ -52,7 +43,7 @@ test_action_websocket (void)
 static void
 test_action_params_untouched (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   g_autoptr(JsonObject) params = test_params ("{\"message\":\"kept\"}");
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonNode) response = NULL;
@@ -92,7 +83,7 @@ test_action_server_errors (void)
     /* A validation error names the field and its text. */
     { "input-require", NULL, "value: The value field is required.", NULL },
   };
-  StellarClient *clients[2] = { connected_client (), test_client_new (test_server) };
+  StellarClient *clients[2] = { test_client_new_connected (test_server), test_client_new (test_server) };
 
   /* The same errors over the WebSocket and, not connected, over HTTP. */
   for (guint c = 0; c < G_N_ELEMENTS (clients); c++)
@@ -123,7 +114,7 @@ test_action_server_errors (void)
 static void
 test_action_partial_error (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) response = test_client_action (client, "partialError", NULL, &error);
   JsonObject *reply;
@@ -189,7 +180,7 @@ test_action_http (void)
 static void
 test_action_transport_choice (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonNode) response = NULL;
   g_autoptr(GError) error = NULL;
@@ -231,7 +222,7 @@ test_action_transport_choice (void)
 static void
 test_action_invalid (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   const char *names[] = { NULL, "" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -317,7 +308,7 @@ max_actions_in_flight (GPtrArray *all_frames)
 static void
 test_action_limit (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   g_autoptr(GPtrArray) frames = NULL;
   Batch batch = { 0 };
 
@@ -394,7 +385,7 @@ on_ordered_done (GObject      *source,
 static void
 test_action_fifo (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   g_autoptr(GPtrArray) frames = NULL;
   OrderRecorder recorder = { g_array_new (FALSE, FALSE, sizeof (gint64)), 8 };
 
@@ -441,8 +432,7 @@ static void
 test_action_timeout (void)
 {
   StellarTestServer *server = stellar_test_server_start ("--action-timeout", "600", NULL);
-  StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
+  StellarClient *client = test_client_new_connected (server);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) response = NULL;
   gint64 start;
@@ -476,7 +466,7 @@ test_action_timeout (void)
 static void
 test_action_cancel (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(JsonObject) params = test_params ("{\"sleepDuration\":300}");
   g_autoptr(GAsyncResult) result = NULL;

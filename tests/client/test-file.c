@@ -22,8 +22,7 @@ get_file (StellarClient  *client,
 static void
 test_file_text (void)
 {
-  StellarClient *client = test_client_new (test_server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
+  StellarClient *client = test_client_new_connected (test_server);
   g_autoptr(JsonObject) file = NULL;
   g_autoptr(GPtrArray) frames = NULL;
   g_autoptr(GError) error = NULL;

@@ -45,6 +45,16 @@ test_client_connect (StellarClient *client)
   return details;
 }
 
+/* A client of @server, connected; the details are not needed. */
+StellarClient *
+test_client_new_connected (StellarTestServer *server)
+{
+  StellarClient *client = test_client_new (server);
+  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
+
+  return client;
+}
+
 /* Connects, expecting a failure; returns the error. */
 GError *
 test_client_connect_error (StellarClient *client)

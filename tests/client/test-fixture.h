@@ -19,6 +19,7 @@ int            test_main_run           (void);
 
 StellarClient *test_client_new         (StellarTestServer *server);
 JsonObject    *test_client_connect     (StellarClient     *client);
+StellarClient *test_client_new_connected (StellarTestServer *server);
 GError        *test_client_connect_error (StellarClient   *client);
 JsonNode      *test_client_action      (StellarClient     *client,
                                         const char        *action,

@@ -42,8 +42,7 @@ static void
 test_modern_pongs (void)
 {
   StellarTestServer *server = stellar_test_server_start ("--ping-interval", "150", NULL);
-  StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
+  StellarClient *client = test_client_new_connected (server);
   g_autoptr(GPtrArray) frames = NULL;
   guint pings = 0;
   Trace trace;
@@ -93,8 +92,7 @@ static void
 test_modern_heartbeat_lost (void)
 {
   StellarTestServer *server = stellar_test_server_start ("--ping-interval", "200", NULL);
-  StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
+  StellarClient *client = test_client_new_connected (server);
   Trace trace;
   gint64 start;
 
@@ -123,8 +121,7 @@ test_legacy_client_pings (void)
   /* A Primus 6 server closes a connection idle for its timeout (here
    * 1000 ms) and expects the client to ping before that. */
   StellarTestServer *server = stellar_test_server_start ("--legacy", "--legacy-timeout", "1000", NULL);
-  StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
+  StellarClient *client = test_client_new_connected (server);
   g_autoptr(GPtrArray) frames = NULL;
   Trace trace;
 
@@ -146,8 +143,7 @@ static void
 test_legacy_pong_lost (void)
 {
   StellarTestServer *server = stellar_test_server_start ("--legacy", "--legacy-timeout", "1000", NULL);
-  StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
+  StellarClient *client = test_client_new_connected (server);
   Trace trace;
 
   trace_client (client, &trace);

@@ -44,8 +44,7 @@ static StellarClient *
 watched_client (StellarTestServer *server,
                 Watch             *watch)
 {
-  StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
+  StellarClient *client = test_client_new_connected (server);
 
   watch->errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
   watch->api = g_ptr_array_new_with_free_func ((GDestroyNotify)json_object_unref);

@@ -10,15 +10,6 @@
 
 #include "test-fixture.h"
 
-static StellarClient *
-connected_client (void)
-{
-  StellarClient *client = test_client_new (test_server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
-
-  return client;
-}
-
 /* --- the seed's examples ------------------------------------------------- */
 
 static gboolean
@@ -36,7 +27,7 @@ add_token (StellarClient     *client,
 static void
 test_intercept_params (void)
 {
-  StellarClient *clients[2] = { connected_client (), test_client_new (test_server) };
+  StellarClient *clients[2] = { test_client_new_connected (test_server), test_client_new (test_server) };
 
   for (guint c = 0; c < G_N_ELEMENTS (clients); c++)
     {
@@ -82,7 +73,7 @@ rename_action (StellarClient     *client,
 static void
 test_intercept_rename (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) response = NULL;
 
@@ -117,7 +108,7 @@ never_reached (StellarClient     *client,
 static void
 test_intercept_respond (void)
 {
-  StellarClient *clients[2] = { connected_client (), test_client_new (test_server) };
+  StellarClient *clients[2] = { test_client_new_connected (test_server), test_client_new (test_server) };
 
   for (guint c = 0; c < G_N_ELEMENTS (clients); c++)
     {
@@ -162,7 +153,7 @@ refuse (StellarClient     *client,
 static void
 test_intercept_fail (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) response = NULL;
   g_autoptr(GPtrArray) frames = NULL;
@@ -203,7 +194,7 @@ watch_response (StellarClient     *client,
 static void
 test_intercept_change_response (void)
 {
-  StellarClient *clients[2] = { connected_client (), test_client_new (test_server) };
+  StellarClient *clients[2] = { test_client_new_connected (test_server), test_client_new (test_server) };
 
   for (guint c = 0; c < G_N_ELEMENTS (clients); c++)
     {
@@ -251,7 +242,7 @@ trace_link (StellarClient     *client,
 static void
 test_intercept_order (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   g_autoptr(GString) trace = g_string_new (NULL);
   Link links[] = { { trace, 'A' }, { trace, 'B' }, { trace, 'C' } };
   g_autoptr(GError) error = NULL;
@@ -314,7 +305,7 @@ release_later (gpointer user_data)
 static void
 test_intercept_hold (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   Holder holder = { NULL, FALSE };
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonNode) response = NULL;
@@ -372,7 +363,7 @@ hold_twice (StellarClient     *client,
 static void
 test_intercept_hold_count (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   Holder holder = { NULL, FALSE };
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonNode) response = NULL;
@@ -399,7 +390,7 @@ test_intercept_hold_count (void)
 static void
 test_intercept_cancel_held (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   Holder holder = { NULL, FALSE };
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;

@@ -43,8 +43,7 @@ test_legacy_rooms (void)
 static void
 test_legacy_chat (void)
 {
-  StellarClient *client = test_client_new (test_server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
+  StellarClient *client = test_client_new_connected (test_server);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *session_id = NULL;

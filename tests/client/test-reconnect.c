@@ -159,8 +159,7 @@ static void
 test_pending_fail_not_resent (void)
 {
   StellarTestServer *server = stellar_test_server_start (NULL, NULL);
-  StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
+  StellarClient *client = test_client_new_connected (server);
   g_autoptr(JsonObject) params = test_params ("{\"sleepDuration\":400}");
   g_autoptr(GAsyncResult) action = NULL;
   g_autoptr(GAsyncResult) said G_GNUC_UNUSED = NULL;
@@ -253,8 +252,7 @@ client_in_outage (StellarTestServer *server,
                   guint              reconnect_attempts,
                   Trace             *trace)
 {
-  StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
+  StellarClient *client = test_client_new_connected (server);
   g_autoptr(GError) error = NULL;
 
   g_assert_true (test_client_room_add (client, "defaultRoom", &error));
@@ -361,8 +359,7 @@ static void
 test_restart (void)
 {
   StellarTestServer *server = stellar_test_server_start (NULL, NULL);
-  StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
+  StellarClient *client = test_client_new_connected (server);
   Trace trace;
 
   trace_client (client, &trace);
@@ -392,8 +389,7 @@ static void
 test_no_auto_reconnect (void)
 {
   StellarTestServer *server = stellar_test_server_start (NULL, NULL);
-  StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
+  StellarClient *client = test_client_new_connected (server);
   Trace trace;
 
   g_object_set (client, "auto-reconnect", FALSE, NULL);

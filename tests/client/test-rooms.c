@@ -7,15 +7,6 @@
 
 #include "test-fixture.h"
 
-static StellarClient *
-connected_client (void)
-{
-  StellarClient *client = test_client_new (test_server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
-
-  return client;
-}
-
 static gboolean
 leave_room (StellarClient  *client,
             const char     *room,
@@ -68,7 +59,7 @@ on_joined_notify (StellarClient *client,
 static void
 test_room_join_leave (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) frames = NULL;
 
@@ -98,7 +89,7 @@ test_room_join_leave (void)
 static void
 test_room_errors (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) view = NULL;
   g_autofree char *expected = NULL;
@@ -167,8 +158,8 @@ test_room_not_connected (void)
 static void
 test_room_view (void)
 {
-  StellarClient *alice = connected_client ();
-  StellarClient *bob = connected_client ();
+  StellarClient *alice = test_client_new_connected (test_server);
+  StellarClient *bob = test_client_new_connected (test_server);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) view = NULL;
   JsonObject *members;
@@ -191,7 +182,7 @@ test_room_view (void)
 static void
 test_details_view (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonObject) details = NULL;
   g_autoptr(GError) error = NULL;
@@ -266,8 +257,8 @@ listener_clear (Listener *listener)
 static void
 test_say (void)
 {
-  StellarClient *alice = connected_client ();
-  StellarClient *bob = connected_client ();
+  StellarClient *alice = test_client_new_connected (test_server);
+  StellarClient *bob = test_client_new_connected (test_server);
   Listener alice_hears, bob_hears;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) frames = NULL;
@@ -307,7 +298,7 @@ test_say (void)
 static void
 test_say_errors (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
 
@@ -337,7 +328,7 @@ test_say_errors (void)
 static void
 test_default_room (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) frames = NULL;
 
@@ -367,8 +358,8 @@ test_default_room (void)
 static void
 test_emit (void)
 {
-  StellarClient *alice = connected_client ();
-  StellarClient *bob = connected_client ();
+  StellarClient *alice = test_client_new_connected (test_server);
+  StellarClient *bob = test_client_new_connected (test_server);
   Listener all_events, typing_only;
   g_autoptr(GError) error = NULL;
   JsonObject *frame;
@@ -415,7 +406,7 @@ test_emit (void)
 static void
 test_server_broadcast (void)
 {
-  StellarClient *client = connected_client ();
+  StellarClient *client = test_client_new_connected (test_server);
   Listener heard;
   g_autoptr(GError) error = NULL;
   JsonObject *frame;

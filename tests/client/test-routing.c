@@ -122,8 +122,7 @@ test_routing_heartbeats_hidden (void)
 static void
 test_routing_bad_frames (void)
 {
-  StellarClient *client = test_client_new (test_server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
+  StellarClient *client = test_client_new_connected (test_server);
   g_autoptr(JsonNode) response = NULL;
   g_autoptr(GError) error = NULL;
   Signals signals;
@@ -213,8 +212,7 @@ count_done (GObject      *source,
 static void
 test_pipelining (void)
 {
-  StellarClient *client = test_client_new (test_server);
-  g_autoptr(JsonObject) details G_GNUC_UNUSED = test_client_connect (client);
+  StellarClient *client = test_client_new_connected (test_server);
   g_autoptr(JsonObject) sleep_params = test_params ("{\"sleepDuration\":100}");
   g_autoptr(GPtrArray) frames = NULL;
   g_autoptr(GError) error = NULL;
