@@ -54,13 +54,7 @@ typedef struct
   BenchRun run;
   StellarClient *client;
   JsonObject *params;
-  guint count;
-  guint warmup;
-  guint total;
-  guint issued;
-  guint completed;
-  BenchSample start;
-  BenchSample end;
+  BenchRoundTrips trips;
 } RoundTrip;
 
 static void issue (RoundTrip *rt);
@@ -87,16 +81,17 @@ on_echoed (GObject      *source,
       return;
     }
 
-  rt->completed++;
-  if (rt->completed == rt->warmup)
-    bench_sample_take (&rt->start);
-  else if (rt->completed == rt->warmup + rt->count)
-    bench_sample_take (&rt->end);
-
-  if (rt->issued < rt->total)
-    issue (rt);
-  else if (rt->completed == rt->total)
-    g_main_loop_quit (rt->run.loop);
+  switch (bench_round_trips_answered (&rt->trips))
+    {
+    case BENCH_ISSUE_NEXT:
+      issue (rt);
+      break;
+    case BENCH_FINISHED:
+      g_main_loop_quit (rt->run.loop);
+      break;
+    case BENCH_WAIT:
+      break;
+    }
 }
 
 /* The library encodes the parameters before it returns and never changes
@@ -104,7 +99,7 @@ on_echoed (GObject      *source,
 static void
 issue (RoundTrip *rt)
 {
-  rt->issued++;
+  rt->trips.issued++;
   stellar_client_action_async (rt->client, "echo", rt->params, NULL, on_echoed, rt);
 }
 
@@ -117,11 +112,10 @@ run_round_trips (const char *url,
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(StellarClient) client = stellar_client_new (url);
   g_autoptr(JsonObject) params = json_object_new ();
-  RoundTrip rt = { { loop, NULL }, client, params, count, warmup };
+  RoundTrip rt = { { loop, NULL }, client, params };
 
   json_object_set_string_member (params, "message", BENCH_MESSAGE);
-  /* Keep IN_FLIGHT calls going until the measured window closes. */
-  rt.total = warmup + count + in_flight - 1;
+  bench_round_trips_init (&rt.trips, in_flight, count, warmup);
 
   bench_run_add_watchdog (&rt.run);
   g_object_set (client, "simultaneous-actions", in_flight, NULL);
@@ -141,7 +135,7 @@ out:
       return 1;
     }
 
-  bench_print_result ("library", count, &rt.start, &rt.end);
+  bench_print_result ("library", count, &rt.trips.start, &rt.trips.end);
   return 0;
 }
 

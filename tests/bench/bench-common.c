@@ -73,6 +73,33 @@ bench_print_result (const char        *kind,
 }
 
 void
+bench_round_trips_init (BenchRoundTrips *trips,
+                        guint            in_flight,
+                        guint            count,
+                        guint            warmup)
+{
+  *trips = (BenchRoundTrips) { .count = count, .warmup = warmup };
+  /* IN_FLIGHT calls keep going until the measured window closes. */
+  trips->total = warmup + count + in_flight - 1;
+}
+
+/* Counts an answer, opening or closing the measured window, and says what
+ * comes next. */
+BenchNext
+bench_round_trips_answered (BenchRoundTrips *trips)
+{
+  trips->completed++;
+  if (trips->completed == trips->warmup)
+    bench_sample_take (&trips->start);
+  else if (trips->completed == trips->warmup + trips->count)
+    bench_sample_take (&trips->end);
+
+  if (trips->issued < trips->total)
+    return BENCH_ISSUE_NEXT;
+  return trips->completed == trips->total ? BENCH_FINISHED : BENCH_WAIT;
+}
+
+void
 bench_print_ready (void)
 {
   g_print ("{\"ready\":true}\n");

@@ -43,6 +43,32 @@ void    bench_run_fail        (BenchRun          *run,
                                GError            *error);
 void    bench_run_add_watchdog (BenchRun         *run);
 
+/* Round trips kept IN_FLIGHT at a time until COUNT were measured after
+ * WARMUP: the programs count what they issue in `issued`. */
+typedef struct
+{
+  guint count;
+  guint warmup;
+  guint total;
+  guint issued;
+  guint completed;
+  BenchSample start;
+  BenchSample end;
+} BenchRoundTrips;
+
+typedef enum
+{
+  BENCH_ISSUE_NEXT,
+  BENCH_WAIT,
+  BENCH_FINISHED,
+} BenchNext;
+
+void      bench_round_trips_init     (BenchRoundTrips *trips,
+                                      guint            in_flight,
+                                      guint            count,
+                                      guint            warmup);
+BenchNext bench_round_trips_answered (BenchRoundTrips *trips);
+
 /* Tells the driver the program is ready for what it waits for (the flood). */
 void    bench_print_ready     (void);
 

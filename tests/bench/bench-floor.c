@@ -39,35 +39,30 @@ typedef struct
   BenchRun run;
   SoupWebsocketConnection *connection;
   gboolean flood;
-  guint count;
-  guint warmup;
-  guint total;
-  guint issued;
-  guint completed;
-  BenchSample start;
-  BenchSample end;
+  BenchRoundTrips trips;  /* the flood counts its frames here too */
 } Floor;
 
 static void
 issue (Floor *floor_)
 {
-  floor_->issued++;
+  floor_->trips.issued++;
   soup_websocket_connection_send_text (floor_->connection, ECHO_FRAME);
 }
 
 static void
 on_echo (Floor *floor_)
 {
-  floor_->completed++;
-  if (floor_->completed == floor_->warmup)
-    bench_sample_take (&floor_->start);
-  else if (floor_->completed == floor_->warmup + floor_->count)
-    bench_sample_take (&floor_->end);
-
-  if (floor_->issued < floor_->total)
-    issue (floor_);
-  else if (floor_->completed == floor_->total)
-    g_main_loop_quit (floor_->run.loop);
+  switch (bench_round_trips_answered (&floor_->trips))
+    {
+    case BENCH_ISSUE_NEXT:
+      issue (floor_);
+      break;
+    case BENCH_FINISHED:
+      g_main_loop_quit (floor_->run.loop);
+      break;
+    case BENCH_WAIT:
+      break;
+    }
 }
 
 static gboolean
@@ -93,12 +88,12 @@ on_flood_frame (Floor  *floor_,
   if (!has_prefix (message, FLOOD_PREFIX))
     return;
 
-  floor_->completed++;
-  if (floor_->completed == 1)
-    bench_sample_take (&floor_->start);
-  else if (floor_->completed == floor_->count)
+  floor_->trips.completed++;
+  if (floor_->trips.completed == 1)
+    bench_sample_take (&floor_->trips.start);
+  else if (floor_->trips.completed == floor_->trips.count)
     {
-      bench_sample_take (&floor_->end);
+      bench_sample_take (&floor_->trips.end);
       g_main_loop_quit (floor_->run.loop);
     }
 }
@@ -163,17 +158,19 @@ main (int   argc,
 
   if (argc == 6 && strcmp (argv[1], "roundtrip") == 0)
     {
+      guint count, warmup;
+
       in_flight = bench_parse_uint (argv[3], "IN_FLIGHT");
-      floor_.count = bench_parse_uint (argv[4], "COUNT");
-      floor_.warmup = bench_parse_uint (argv[5], "WARMUP");
-      floor_.total = floor_.warmup + floor_.count + in_flight - 1;
+      count = bench_parse_uint (argv[4], "COUNT");
+      warmup = bench_parse_uint (argv[5], "WARMUP");
+      bench_round_trips_init (&floor_.trips, in_flight, count, warmup);
     }
   else if (argc == 5 && strcmp (argv[1], "flood") == 0)
     {
       floor_.flood = TRUE;
-      floor_.count = bench_parse_uint (argv[3], "COUNT");
+      floor_.trips.count = bench_parse_uint (argv[3], "COUNT");
       pause_ms = bench_parse_uint (argv[4], "PAUSE_MS");
-      if (floor_.count < 2)
+      if (floor_.trips.count < 2)
         return usage ();
     }
   else
@@ -228,7 +225,7 @@ main (int   argc,
     }
 
   /* In a flood, the first frame opened the window. */
-  bench_print_result ("floor", floor_.flood ? floor_.count - 1 : floor_.count,
-                      &floor_.start, &floor_.end);
+  bench_print_result ("floor", floor_.flood ? floor_.trips.count - 1 : floor_.trips.count,
+                      &floor_.trips.start, &floor_.trips.end);
   return 0;
 }
