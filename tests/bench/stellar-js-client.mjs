@@ -1,5 +1,5 @@
 // stellar-js-client.mjs: the request semantics of Stellar's JavaScript client
-// (shared/protocol/stellar-wire.md, section 9), on top of the real Primus
+// (docs/wire-protocol.md, section 9), on top of the real Primus
 // client, so that the Node anchor does the work a Stellar web app does per
 // action and per chat frame. Written from that description: a mirror of the
 // server's messageCount, a resolver per count, promise-returning actions that

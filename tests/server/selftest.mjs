@@ -1,25 +1,24 @@
 #!/usr/bin/env node
 // Self-test of the test server: replays the Stellar 1.4.6 captures (WebSocket
 // and HTTP) and checks legacy mode, the control API and the crash quirks.
-// Output: TAP. Captures come from $STELLAR_SHARED_DIR (default <repo>/../shared).
+// Output: TAP. The captures are tests/data/captures-stellar-1.4.6/ in this repository.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const SHARED = process.env.STELLAR_SHARED_DIR || path.resolve(HERE, '..', '..', '..', 'shared');
-const CAPTURES = path.join(SHARED, 'protocol', 'captures-stellar-1.4.6');
+const CAPTURES = path.resolve(HERE, '..', 'data', 'captures-stellar-1.4.6');
 const PING_MS = 500;
 const ACTION_TIMEOUT_MS = 1000;
 const LEGACY_TIMEOUT_MS = 1500;
 
 if (!fs.existsSync(path.join(HERE, 'node_modules', 'primus'))) {
-  console.log('1..0 # SKIP node_modules missing: run "npm ci" in tests/server');
-  process.exit(0);
+  console.log('Bail out! node_modules missing: run "npm ci" in tests/server (build-aux/setup-debian does)');
+  process.exit(1);
 }
 if (!fs.existsSync(path.join(CAPTURES, 'ws-scenario.log'))) {
-  console.log(`1..0 # SKIP captures not found in ${CAPTURES} (set STELLAR_SHARED_DIR)`);
-  process.exit(0);
+  console.log(`Bail out! captures not found in ${CAPTURES}`);
+  process.exit(1);
 }
 
 const { Recorder, Tap } = await import('./selftest/tap.mjs');

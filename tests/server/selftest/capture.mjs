@@ -1,4 +1,4 @@
-// Parsers for the capture logs in shared/protocol/captures-stellar-1.4.6/.
+// Parsers for the capture logs in tests/data/captures-stellar-1.4.6/.
 
 // ws-scenario.log style: "===== title =====" sections of
 // "[+   12ms] C1 <kind> <rest>" lines.
