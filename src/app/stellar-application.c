@@ -14,7 +14,9 @@
 
 struct _StellarApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication        parent_instance;
+
+  StellarRecentServers *recent_servers;
 };
 
 G_DEFINE_FINAL_TYPE (StellarApplication, stellar_application, ADW_TYPE_APPLICATION)
@@ -22,6 +24,8 @@ G_DEFINE_FINAL_TYPE (StellarApplication, stellar_application, ADW_TYPE_APPLICATI
 static const GOptionEntry option_entries[] = {
   { "new-window", 'w', G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Open a new window"), NULL },
+  { "room", 'r', G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
+    N_("Join the room NAME once connected (repeatable)"), N_("NAME") },
   { "version", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_NONE, NULL,
     N_("Show the version and quit"), NULL },
   { G_OPTION_REMAINING, 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING_ARRAY, NULL,
@@ -126,13 +130,17 @@ stellar_application_command_line (GApplication            *application,
   StellarApplication *self = STELLAR_APPLICATION (application);
   GVariantDict *options = g_application_command_line_get_options_dict (command_line);
   g_autofree const char **urls = NULL;
+  g_autofree const char **rooms = NULL;
 
-  /* `stellar URL…` opens a window per URL that connects at once; plain
-   * `stellar` brings an existing window forward unless told otherwise. */
+  g_variant_dict_lookup (options, "room", "^a&s", &rooms);
+
+  /* `stellar URL…` opens a window per URL that connects at once and joins
+   * the --room rooms; plain `stellar` brings an existing window forward
+   * unless told otherwise. */
   if (g_variant_dict_lookup (options, G_OPTION_REMAINING, "^a&s", &urls))
     {
       for (guint i = 0; urls[i] != NULL; i++)
-        stellar_window_connect_to (open_window (self), urls[i]);
+        stellar_window_connect_to (open_window (self), urls[i], rooms);
     }
   else if (g_variant_dict_contains (options, "new-window"))
     {
@@ -161,6 +169,8 @@ stellar_application_startup (GApplication *application)
 
   gtk_window_set_default_icon_name ("com.example.Stellar");
 
+  STELLAR_APPLICATION (application)->recent_servers = stellar_recent_servers_new (NULL);
+
   gtk_application_set_accels_for_action (gtk_application, "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (gtk_application, "app.new-window",
@@ -172,6 +182,14 @@ stellar_application_startup (GApplication *application)
 }
 
 static void
+stellar_application_shutdown (GApplication *application)
+{
+  g_clear_object (&STELLAR_APPLICATION (application)->recent_servers);
+
+  G_APPLICATION_CLASS (stellar_application_parent_class)->shutdown (application);
+}
+
+static void
 stellar_application_class_init (StellarApplicationClass *klass)
 {
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
@@ -180,6 +198,7 @@ stellar_application_class_init (StellarApplicationClass *klass)
   application_class->command_line = stellar_application_command_line;
   application_class->activate = stellar_application_activate;
   application_class->startup = stellar_application_startup;
+  application_class->shutdown = stellar_application_shutdown;
 }
 
 static void
@@ -208,4 +227,19 @@ stellar_application_new (void)
                        /* the same resources for the Devel flavour's app id */
                        "resource-base-path", "/com/example/Stellar",
                        NULL);
+}
+
+/**
+ * stellar_application_get_recent_servers:
+ * @self: a #StellarApplication
+ *
+ * Returns: (transfer none): the servers connected to lately, one list for
+ *   every window
+ */
+StellarRecentServers *
+stellar_application_get_recent_servers (StellarApplication *self)
+{
+  g_return_val_if_fail (STELLAR_IS_APPLICATION (self), NULL);
+
+  return self->recent_servers;
 }

@@ -7,12 +7,15 @@
 
 #include <adwaita.h>
 
+#include "stellar-recent-servers.h"
+
 G_BEGIN_DECLS
 
 #define STELLAR_TYPE_APPLICATION (stellar_application_get_type ())
 
 G_DECLARE_FINAL_TYPE (StellarApplication, stellar_application, STELLAR, APPLICATION, AdwApplication)
 
-StellarApplication *stellar_application_new (void);
+StellarApplication   *stellar_application_new                (void);
+StellarRecentServers *stellar_application_get_recent_servers (StellarApplication *self);
 
 G_END_DECLS

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "stellar-connect-page.h"
+#include "stellar-recent-server.h"
 #include "stellar-recent-servers.h"
 #include "stellar-server-url.h"
 
@@ -38,6 +39,7 @@ enum {
   PROP_0,
   PROP_URL,
   PROP_BUSY,
+  PROP_RECENT_SERVERS,
   N_PROPS
 };
 
@@ -56,7 +58,7 @@ static GtkWidget *
 create_recent_row (gpointer item,
                    gpointer user_data)
 {
-  const char *url = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+  const char *url = stellar_recent_server_get_url (STELLAR_RECENT_SERVER (item));
   g_autofree char *forget_name = NULL;
   GtkWidget *row;
   GtkWidget *forget;
@@ -93,7 +95,10 @@ create_recent_row (gpointer item,
 static void
 update_recent_group (StellarConnectPage *self)
 {
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->recent_servers));
+  guint n_items = 0;
+
+  if (self->recent_servers != NULL)
+    n_items = g_list_model_get_n_items (G_LIST_MODEL (self->recent_servers));
 
   gtk_widget_set_visible (GTK_WIDGET (self->recent_group), n_items > 0);
 
@@ -151,7 +156,8 @@ forget_recent_action (GtkWidget  *widget,
 {
   StellarConnectPage *self = STELLAR_CONNECT_PAGE (widget);
 
-  stellar_recent_servers_remove (self->recent_servers, g_variant_get_string (parameter, NULL));
+  if (self->recent_servers != NULL)
+    stellar_recent_servers_remove (self->recent_servers, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -221,6 +227,10 @@ stellar_connect_page_get_property (GObject    *object,
       g_value_set_boolean (value, self->busy);
       break;
 
+    case PROP_RECENT_SERVERS:
+      g_value_set_object (value, self->recent_servers);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -242,6 +252,10 @@ stellar_connect_page_set_property (GObject      *object,
 
     case PROP_BUSY:
       stellar_connect_page_set_busy (self, g_value_get_boolean (value));
+      break;
+
+    case PROP_RECENT_SERVERS:
+      stellar_connect_page_set_recent_servers (self, g_value_get_object (value));
       break;
 
     default:
@@ -282,6 +296,16 @@ stellar_connect_page_class_init (StellarConnectPageClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL,
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StellarConnectPage:recent-servers:
+   *
+   * The servers offered below the address entry.
+   */
+  properties[PROP_RECENT_SERVERS] =
+    g_param_spec_object ("recent-servers", NULL, NULL,
+                         STELLAR_TYPE_RECENT_SERVERS,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -344,15 +368,42 @@ stellar_connect_page_init (StellarConnectPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->recent_servers = stellar_recent_servers_new (NULL);
-  gtk_list_box_bind_model (self->recent_list,
-                           G_LIST_MODEL (self->recent_servers),
-                           create_recent_row, self, NULL);
-  g_signal_connect_object (self->recent_servers, "items-changed",
-                           G_CALLBACK (update_recent_group), self,
-                           G_CONNECT_SWAPPED);
   update_recent_group (self);
   update_actions (self);
+}
+
+/**
+ * stellar_connect_page_set_recent_servers:
+ * @self: a #StellarConnectPage
+ * @recent_servers: (nullable): the application's recent servers
+ *
+ * Sets the list of servers offered below the address entry.
+ */
+void
+stellar_connect_page_set_recent_servers (StellarConnectPage   *self,
+                                         StellarRecentServers *recent_servers)
+{
+  g_return_if_fail (STELLAR_IS_CONNECT_PAGE (self));
+  g_return_if_fail (recent_servers == NULL || STELLAR_IS_RECENT_SERVERS (recent_servers));
+
+  if (self->recent_servers == recent_servers)
+    return;
+
+  if (self->recent_servers != NULL)
+    g_signal_handlers_disconnect_by_func (self->recent_servers, update_recent_group, self);
+
+  g_set_object (&self->recent_servers, recent_servers);
+
+  gtk_list_box_bind_model (self->recent_list,
+                           G_LIST_MODEL (recent_servers),
+                           recent_servers != NULL ? create_recent_row : NULL, self, NULL);
+  if (recent_servers != NULL)
+    g_signal_connect_object (recent_servers, "items-changed",
+                             G_CALLBACK (update_recent_group), self,
+                             G_CONNECT_SWAPPED);
+  update_recent_group (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECENT_SERVERS]);
 }
 
 /**

@@ -7,6 +7,8 @@
 
 #include <adwaita.h>
 
+#include "stellar-recent-servers.h"
+
 G_BEGIN_DECLS
 
 #define STELLAR_TYPE_CONNECT_PAGE (stellar_connect_page_get_type ())
@@ -23,5 +25,7 @@ void        stellar_connect_page_show_error (StellarConnectPage *self,
                                              const char         *message);
 void        stellar_connect_page_clear_error (StellarConnectPage *self);
 void        stellar_connect_page_connect    (StellarConnectPage *self);
+void        stellar_connect_page_set_recent_servers (StellarConnectPage   *self,
+                                                     StellarRecentServers *recent_servers);
 
 G_END_DECLS

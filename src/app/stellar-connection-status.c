@@ -11,7 +11,7 @@
 
 #include "stellar-connection-status.h"
 
-/* A spinner and a label that follow a client's `state`. The label's text is
+/* A spinner and a label that follow a session's `state`. The label's text is
  * also its accessible name, and it always starts with one of the words
  * "Connected", "Connecting", "Reconnecting" or "Disconnected", which screen
  * reader users and the tests rely on. */
@@ -19,9 +19,9 @@ struct _StellarConnectionStatus
 {
   GtkWidget      parent_instance;
 
-  StellarClient *client;
-  gint64         reconnect_at;
-  guint          countdown_source;
+  StellarSession *session;
+  GSignalGroup   *session_signals;
+  guint           countdown_source;
 
   /* template children */
   GtkSpinner    *spinner;
@@ -30,7 +30,7 @@ struct _StellarConnectionStatus
 
 enum {
   PROP_0,
-  PROP_CLIENT,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -51,7 +51,15 @@ set_text (StellarConnectionStatus *self,
 static guint
 seconds_until_reconnect (StellarConnectionStatus *self)
 {
-  gint64 remaining = self->reconnect_at - g_get_monotonic_time ();
+  gint64 reconnect_time = 0;
+  gint64 remaining;
+
+  if (self->session != NULL)
+    reconnect_time = stellar_session_get_reconnect_time (self->session);
+  if (reconnect_time == 0)
+    return 0;
+
+  remaining = reconnect_time - g_get_monotonic_time ();
 
   if (remaining <= 0)
     return 0;
@@ -65,9 +73,13 @@ stellar_connection_status_update (StellarConnectionStatus *self)
   StellarClientState state = STELLAR_CLIENT_STATE_DISCONNECTED;
   g_autofree char *text = NULL;
   guint seconds;
+  guint attempt = 0;
 
-  if (self->client != NULL)
-    state = stellar_client_get_state (self->client);
+  if (self->session != NULL)
+    {
+      state = stellar_session_get_state (self->session);
+      attempt = stellar_session_get_reconnect_attempt (self->session);
+    }
 
   switch (state)
     {
@@ -81,7 +93,10 @@ stellar_connection_status_update (StellarConnectionStatus *self)
 
     case STELLAR_CLIENT_STATE_RECONNECTING:
       seconds = seconds_until_reconnect (self);
-      if (seconds > 0)
+      if (seconds > 0 && attempt > 1)
+        /* Translators: %u is a number of seconds, then the attempt's number */
+        text = g_strdup_printf (_("Reconnecting in %u s, attempt %u"), seconds, attempt);
+      else if (seconds > 0)
         /* Translators: %u is a number of seconds */
         text = g_strdup_printf (_("Reconnecting in %u s"), seconds);
       else
@@ -117,30 +132,17 @@ on_countdown_tick (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The countdown ticks while an attempt is scheduled. */
 static void
-on_client_reconnecting (StellarConnectionStatus *self,
-                        guint                    attempt,
-                        guint                    delay_ms,
-                        StellarClient           *client)
+on_reconnect_time_changed (StellarConnectionStatus *self)
 {
-  self->reconnect_at = g_get_monotonic_time () + (gint64) delay_ms * 1000;
-
-  if (self->countdown_source == 0)
-    self->countdown_source = g_timeout_add_seconds (1, on_countdown_tick, self);
-
-  stellar_connection_status_update (self);
-}
-
-static void
-on_client_state_changed (StellarConnectionStatus *self,
-                         GParamSpec              *pspec,
-                         StellarClient           *client)
-{
-  if (stellar_client_get_state (client) != STELLAR_CLIENT_STATE_RECONNECTING)
+  if (seconds_until_reconnect (self) > 0)
     {
-      self->reconnect_at = 0;
-      g_clear_handle_id (&self->countdown_source, g_source_remove);
+      if (self->countdown_source == 0)
+        self->countdown_source = g_timeout_add_seconds (1, on_countdown_tick, self);
     }
+  else
+    g_clear_handle_id (&self->countdown_source, g_source_remove);
 
   stellar_connection_status_update (self);
 }
@@ -150,8 +152,9 @@ stellar_connection_status_dispose (GObject *object)
 {
   StellarConnectionStatus *self = STELLAR_CONNECTION_STATUS (object);
 
-  stellar_connection_status_set_client (self, NULL);
+  stellar_connection_status_set_session (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), STELLAR_TYPE_CONNECTION_STATUS);
+  g_clear_object (&self->session_signals);
 
   G_OBJECT_CLASS (stellar_connection_status_parent_class)->dispose (object);
 }
@@ -166,8 +169,8 @@ stellar_connection_status_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     default:
@@ -185,8 +188,8 @@ stellar_connection_status_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      stellar_connection_status_set_client (self, g_value_get_object (value));
+    case PROP_SESSION:
+      stellar_connection_status_set_session (self, g_value_get_object (value));
       break;
 
     default:
@@ -205,13 +208,13 @@ stellar_connection_status_class_init (StellarConnectionStatusClass *klass)
   object_class->set_property = stellar_connection_status_set_property;
 
   /**
-   * StellarConnectionStatus:client:
+   * StellarConnectionStatus:session:
    *
-   * The client whose state is shown, or %NULL to show "Disconnected".
+   * The session whose state is shown, or %NULL to show "Disconnected".
    */
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL,
-                         STELLAR_TYPE_CLIENT,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         STELLAR_TYPE_SESSION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -227,45 +230,37 @@ stellar_connection_status_init (StellarConnectionStatus *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->session_signals = g_signal_group_new (STELLAR_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::state",
+                                 G_CALLBACK (stellar_connection_status_update), self,
+                                 G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::reconnect-time",
+                                 G_CALLBACK (on_reconnect_time_changed), self,
+                                 G_CONNECT_SWAPPED);
+
   stellar_connection_status_update (self);
 }
 
-StellarClient *
-stellar_connection_status_get_client (StellarConnectionStatus *self)
+StellarSession *
+stellar_connection_status_get_session (StellarConnectionStatus *self)
 {
   g_return_val_if_fail (STELLAR_IS_CONNECTION_STATUS (self), NULL);
 
-  return self->client;
+  return self->session;
 }
 
 void
-stellar_connection_status_set_client (StellarConnectionStatus *self,
-                                      StellarClient           *client)
+stellar_connection_status_set_session (StellarConnectionStatus *self,
+                                       StellarSession          *session)
 {
   g_return_if_fail (STELLAR_IS_CONNECTION_STATUS (self));
-  g_return_if_fail (client == NULL || STELLAR_IS_CLIENT (client));
+  g_return_if_fail (session == NULL || STELLAR_IS_SESSION (session));
 
-  if (self->client == client)
+  if (!g_set_object (&self->session, session))
     return;
 
-  if (self->client != NULL)
-    g_signal_handlers_disconnect_by_data (self->client, self);
+  g_signal_group_set_target (self->session_signals, session);
+  on_reconnect_time_changed (self);
 
-  g_set_object (&self->client, client);
-  self->reconnect_at = 0;
-  g_clear_handle_id (&self->countdown_source, g_source_remove);
-
-  if (client != NULL)
-    {
-      g_signal_connect_object (client, "notify::state",
-                               G_CALLBACK (on_client_state_changed), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (client, "reconnecting",
-                               G_CALLBACK (on_client_reconnecting), self,
-                               G_CONNECT_SWAPPED);
-    }
-
-  stellar_connection_status_update (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

@@ -6,7 +6,8 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include <stellar-client.h>
+
+#include "stellar-session.h"
 
 G_BEGIN_DECLS
 
@@ -14,8 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StellarConnectionStatus, stellar_connection_status, STELLAR, CONNECTION_STATUS, GtkWidget)
 
-StellarClient *stellar_connection_status_get_client (StellarConnectionStatus *self);
-void           stellar_connection_status_set_client (StellarConnectionStatus *self,
-                                                     StellarClient           *client);
+StellarSession *stellar_connection_status_get_session (StellarConnectionStatus *self);
+void            stellar_connection_status_set_session (StellarConnectionStatus *self,
+                                                       StellarSession          *session);
 
 G_END_DECLS

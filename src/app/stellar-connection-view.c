@@ -7,37 +7,39 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "stellar-connection-view.h"
 
-/* Shows the welcome message and the connection details the server gave
- * (its detailsView answer). The details are read again after every
- * reconnection, since the server then hands out a new connection id. */
+/* Shows the welcome message and the connection's details as the session
+ * read them from the server (its detailsView answer); they change with
+ * every reconnection, since the server then hands out a new connection id.
+ * Every row is bound to a session property. */
 struct _StellarConnectionView
 {
-  GtkWidget      parent_instance;
+  GtkWidget       parent_instance;
 
-  StellarClient *client;
-  JsonObject    *details;
-  GCancellable  *cancellable;
+  StellarSession *session;
+  GBindingGroup  *session_bindings;
+  GSignalGroup   *session_signals;
+  GSignalGroup   *rooms_signals;
+  GCancellable   *cancellable;
 
   /* template children */
-  AdwStatusPage *status_page;
-  GtkLabel      *lost_label;
-  AdwActionRow  *server_row;
-  AdwActionRow  *id_row;
-  AdwActionRow  *fingerprint_row;
-  AdwActionRow  *remote_row;
-  AdwActionRow  *connected_at_row;
-  AdwActionRow  *rooms_row;
+  AdwStatusPage  *status_page;
+  GtkLabel       *lost_label;
+  AdwActionRow   *server_row;
+  AdwActionRow   *id_row;
+  AdwActionRow   *fingerprint_row;
+  AdwActionRow   *remote_row;
+  AdwActionRow   *connected_at_row;
+  AdwActionRow   *reconnections_row;
+  AdwActionRow   *rooms_row;
 };
 
 enum {
   PROP_0,
-  PROP_CLIENT,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -45,147 +47,80 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (StellarConnectionView, stellar_connection_view, GTK_TYPE_WIDGET)
 
-/* The details come from the server: trust no member to have the right type. */
-static JsonNode *
-get_value_member (JsonObject *object,
-                  const char *name)
-{
-  JsonNode *node;
-
-  if (object == NULL || (node = json_object_get_member (object, name)) == NULL)
-    return NULL;
-
-  return JSON_NODE_HOLDS_VALUE (node) ? node : NULL;
-}
-
-static char *
-dup_string_member (JsonObject *object,
-                   const char *name)
-{
-  JsonNode *node = get_value_member (object, name);
-
-  if (node == NULL || json_node_get_value_type (node) != G_TYPE_STRING)
-    return NULL;
-
-  return json_node_dup_string (node);
-}
-
 static gboolean
-get_number_member (JsonObject *object,
-                   const char *name,
-                   gint64     *number)
+string_or_unknown (GBinding     *binding,
+                   const GValue *from_value,
+                   GValue       *to_value,
+                   gpointer      user_data)
 {
-  JsonNode *node = get_value_member (object, name);
-  GType type;
+  const char *value = g_value_get_string (from_value);
 
-  if (node == NULL)
-    return FALSE;
-
-  type = json_node_get_value_type (node);
-  if (type == G_TYPE_INT64)
-    *number = json_node_get_int (node);
-  else if (type == G_TYPE_DOUBLE)
-    *number = (gint64) json_node_get_double (node);
-  else
-    return FALSE;
-
+  g_value_set_string (to_value, value != NULL && *value != '\0' ? value : _("Unknown"));
   return TRUE;
 }
 
-static void
-set_row_value (AdwActionRow *row,
-               const char   *value)
+static gboolean
+welcome_or_connected (GBinding     *binding,
+                      const GValue *from_value,
+                      GValue       *to_value,
+                      gpointer      user_data)
 {
-  const char *shown = value != NULL && *value != '\0' ? value : _("Unknown");
+  const char *value = g_value_get_string (from_value);
 
-  adw_action_row_set_subtitle (row, shown);
+  g_value_set_string (to_value, value != NULL && *value != '\0' ? value : _("Connected"));
+  return TRUE;
 }
 
-static char *
-format_remote_address (JsonObject *details)
+static gboolean
+format_date_time (GBinding     *binding,
+                  const GValue *from_value,
+                  GValue       *to_value,
+                  gpointer      user_data)
 {
-  g_autofree char *ip = dup_string_member (details, "remoteIP");
-  gint64 port;
+  GDateTime *date_time = g_value_get_boxed (from_value);
 
-  if (ip == NULL)
-    return NULL;
-
-  if (!get_number_member (details, "remotePort", &port))
-    return g_steal_pointer (&ip);
-
-  if (strchr (ip, ':') != NULL)
-    return g_strdup_printf ("[%s]:%" G_GINT64_FORMAT, ip, port);
-
-  return g_strdup_printf ("%s:%" G_GINT64_FORMAT, ip, port);
-}
-
-static char *
-format_connected_at (JsonObject *details)
-{
-  g_autoptr(GDateTime) date_time = NULL;
-  gint64 milliseconds;
-
-  if (!get_number_member (details, "connectedAt", &milliseconds))
-    return NULL;
-
-  date_time = g_date_time_new_from_unix_local (milliseconds / 1000);
   if (date_time == NULL)
-    return NULL;
+    g_value_set_string (to_value, _("Unknown"));
+  else
+    g_value_take_string (to_value, g_date_time_format (date_time, "%c"));
+  return TRUE;
+}
 
-  return g_date_time_format (date_time, "%c");
+static gboolean
+format_count (GBinding     *binding,
+              const GValue *from_value,
+              GValue       *to_value,
+              gpointer      user_data)
+{
+  g_value_take_string (to_value, g_strdup_printf ("%u", g_value_get_uint (from_value)));
+  return TRUE;
 }
 
 static void
 update_rooms (StellarConnectionView *self)
 {
-  const char * const *rooms = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) names = NULL;
   g_autofree char *joined = NULL;
+  GListModel *rooms = NULL;
+  guint n_items = 0;
 
-  if (self->client != NULL)
-    rooms = stellar_client_get_rooms (self->client);
-
-  if (rooms != NULL && rooms[0] != NULL)
-    joined = g_strjoinv (", ", (char **) rooms);
-
-  adw_action_row_set_subtitle (self->rooms_row, joined != NULL ? joined : _("None"));
-}
-
-static void
-update_details (StellarConnectionView *self)
-{
-  g_autofree char *id = dup_string_member (self->details, "id");
-  g_autofree char *fingerprint = dup_string_member (self->details, "fingerprint");
-  g_autofree char *remote = format_remote_address (self->details);
-  g_autofree char *connected_at = format_connected_at (self->details);
-  const char *url = NULL;
-
-  if (self->client != NULL)
+  if (self->session != NULL)
     {
-      url = stellar_client_get_url (self->client);
-      if (id == NULL)
-        id = g_strdup (stellar_client_get_id (self->client));
-      if (fingerprint == NULL)
-        fingerprint = g_strdup (stellar_client_get_fingerprint (self->client));
+      rooms = stellar_session_get_rooms (self->session);
+      n_items = g_list_model_get_n_items (rooms);
     }
 
-  set_row_value (self->server_row, url);
-  set_row_value (self->id_row, id);
-  set_row_value (self->fingerprint_row, fingerprint);
-  set_row_value (self->remote_row, remote);
-  set_row_value (self->connected_at_row, connected_at);
-  update_rooms (self);
-}
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(StellarRoom) room = g_list_model_get_item (rooms, i);
 
-static void
-update_welcome (StellarConnectionView *self)
-{
-  const char *welcome = NULL;
+      g_strv_builder_add (builder, stellar_room_get_name (room));
+    }
 
-  if (self->client != NULL)
-    welcome = stellar_client_get_welcome_message (self->client);
-
-  adw_status_page_set_title (self->status_page,
-                             welcome != NULL && *welcome != '\0' ? welcome : _("Connected"));
+  names = g_strv_builder_end (builder);
+  joined = g_strjoinv (", ", names);
+  adw_action_row_set_subtitle (self->rooms_row, *joined != '\0' ? joined : _("None"));
 }
 
 static void
@@ -193,8 +128,8 @@ update_state (StellarConnectionView *self)
 {
   StellarClientState state = STELLAR_CLIENT_STATE_DISCONNECTED;
 
-  if (self->client != NULL)
-    state = stellar_client_get_state (self->client);
+  if (self->session != NULL)
+    state = stellar_session_get_state (self->session);
 
   /* The client reconnects by itself; this says why the details are stale. */
   if (state == STELLAR_CLIENT_STATE_RECONNECTING)
@@ -206,51 +141,24 @@ update_state (StellarConnectionView *self)
                         _("The connection was closed and will not be restored."));
 
   gtk_widget_set_visible (GTK_WIDGET (self->lost_label),
-                          self->client != NULL && state != STELLAR_CLIENT_STATE_CONNECTED);
+                          self->session != NULL && state != STELLAR_CLIENT_STATE_CONNECTED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "connection.refresh",
                                  state == STELLAR_CLIENT_STATE_CONNECTED);
 }
 
 static void
-set_details (StellarConnectionView *self,
-             JsonObject            *details)
-{
-  if (details != NULL)
-    json_object_ref (details);
-  g_clear_pointer (&self->details, json_object_unref);
-  self->details = details;
-
-  update_details (self);
-}
-
-static void
-on_client_connected (StellarConnectionView *self,
-                     StellarClient         *client)
-{
-  set_details (self, stellar_client_get_details (client));
-}
-
-static void
-on_details_view_ready (GObject      *object,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+on_details_refreshed (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
 {
   g_autoptr(StellarConnectionView) self = user_data;
-  g_autoptr(JsonObject) details = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *overlay;
 
-  details = stellar_client_details_view_finish (STELLAR_CLIENT (object), result, &error);
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      STELLAR_CLIENT (object) != self->client)
+  if (stellar_session_refresh_details_finish (STELLAR_SESSION (object), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      STELLAR_SESSION (object) != self->session)
     return;
-
-  if (details != NULL)
-    {
-      set_details (self, details);
-      return;
-    }
 
   g_debug ("Could not refresh the connection details: %s", error->message);
 
@@ -266,13 +174,13 @@ refresh_action (GtkWidget  *widget,
 {
   StellarConnectionView *self = STELLAR_CONNECTION_VIEW (widget);
 
-  if (self->client == NULL)
+  if (self->session == NULL)
     return;
 
-  stellar_client_details_view_async (self->client,
-                                     self->cancellable,
-                                     on_details_view_ready,
-                                     g_object_ref (self));
+  stellar_session_refresh_details_async (self->session,
+                                         self->cancellable,
+                                         on_details_refreshed,
+                                         g_object_ref (self));
 }
 
 static void
@@ -281,10 +189,13 @@ stellar_connection_view_dispose (GObject *object)
   StellarConnectionView *self = STELLAR_CONNECTION_VIEW (object);
 
   if (self->status_page != NULL)
-    stellar_connection_view_set_client (self, NULL);
+    stellar_connection_view_set_session (self, NULL);
 
   g_cancellable_cancel (self->cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), STELLAR_TYPE_CONNECTION_VIEW);
+  g_clear_object (&self->session_bindings);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->rooms_signals);
 
   G_OBJECT_CLASS (stellar_connection_view_parent_class)->dispose (object);
 }
@@ -295,7 +206,6 @@ stellar_connection_view_finalize (GObject *object)
   StellarConnectionView *self = STELLAR_CONNECTION_VIEW (object);
 
   g_clear_object (&self->cancellable);
-  g_clear_pointer (&self->details, json_object_unref);
 
   G_OBJECT_CLASS (stellar_connection_view_parent_class)->finalize (object);
 }
@@ -310,8 +220,8 @@ stellar_connection_view_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     default:
@@ -329,8 +239,8 @@ stellar_connection_view_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      stellar_connection_view_set_client (self, g_value_get_object (value));
+    case PROP_SESSION:
+      stellar_connection_view_set_session (self, g_value_get_object (value));
       break;
 
     default:
@@ -350,13 +260,13 @@ stellar_connection_view_class_init (StellarConnectionViewClass *klass)
   object_class->set_property = stellar_connection_view_set_property;
 
   /**
-   * StellarConnectionView:client:
+   * StellarConnectionView:session:
    *
-   * The connected client whose details are shown.
+   * The session whose connection is shown.
    */
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL,
-                         STELLAR_TYPE_CLIENT,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         STELLAR_TYPE_SESSION,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -375,7 +285,18 @@ stellar_connection_view_class_init (StellarConnectionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StellarConnectionView, fingerprint_row);
   gtk_widget_class_bind_template_child (widget_class, StellarConnectionView, remote_row);
   gtk_widget_class_bind_template_child (widget_class, StellarConnectionView, connected_at_row);
+  gtk_widget_class_bind_template_child (widget_class, StellarConnectionView, reconnections_row);
   gtk_widget_class_bind_template_child (widget_class, StellarConnectionView, rooms_row);
+}
+
+static void
+bind_row (StellarConnectionView *self,
+          const char            *property,
+          AdwActionRow          *row,
+          GBindingTransformFunc  transform)
+{
+  g_binding_group_bind_full (self->session_bindings, property, row, "subtitle",
+                             G_BINDING_SYNC_CREATE, transform, NULL, NULL, NULL);
 }
 
 static void
@@ -385,58 +306,58 @@ stellar_connection_view_init (StellarConnectionView *self)
 
   self->cancellable = g_cancellable_new ();
 
-  update_welcome (self);
-  update_details (self);
+  self->session_bindings = g_binding_group_new ();
+  g_binding_group_bind_full (self->session_bindings, "welcome-message", self->status_page, "title",
+                             G_BINDING_SYNC_CREATE, welcome_or_connected, NULL, NULL, NULL);
+  bind_row (self, "url", self->server_row, string_or_unknown);
+  bind_row (self, "connection-id", self->id_row, string_or_unknown);
+  bind_row (self, "fingerprint", self->fingerprint_row, string_or_unknown);
+  bind_row (self, "remote-address", self->remote_row, string_or_unknown);
+  bind_row (self, "connected-at", self->connected_at_row, format_date_time);
+  bind_row (self, "reconnections", self->reconnections_row, format_count);
+
+  self->session_signals = g_signal_group_new (STELLAR_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notify::state",
+                                 G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+
+  self->rooms_signals = g_signal_group_new (G_TYPE_LIST_STORE);
+  g_signal_group_connect_object (self->rooms_signals, "items-changed",
+                                 G_CALLBACK (update_rooms), self, G_CONNECT_SWAPPED);
+
   update_state (self);
 }
 
-StellarClient *
-stellar_connection_view_get_client (StellarConnectionView *self)
+StellarSession *
+stellar_connection_view_get_session (StellarConnectionView *self)
 {
   g_return_val_if_fail (STELLAR_IS_CONNECTION_VIEW (self), NULL);
 
-  return self->client;
+  return self->session;
 }
 
 void
-stellar_connection_view_set_client (StellarConnectionView *self,
-                                    StellarClient         *client)
+stellar_connection_view_set_session (StellarConnectionView *self,
+                                     StellarSession        *session)
 {
   g_return_if_fail (STELLAR_IS_CONNECTION_VIEW (self));
-  g_return_if_fail (client == NULL || STELLAR_IS_CLIENT (client));
+  g_return_if_fail (session == NULL || STELLAR_IS_SESSION (session));
 
-  if (self->client == client)
+  if (self->session == session)
     return;
 
-  if (self->client != NULL)
-    g_signal_handlers_disconnect_by_data (self->client, self);
-
-  /* A refresh still under way belongs to the previous client. */
+  /* A refresh still under way belongs to the previous session. */
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
 
-  g_set_object (&self->client, client);
+  g_set_object (&self->session, session);
+  g_binding_group_set_source (self->session_bindings, session);
+  g_signal_group_set_target (self->session_signals, session);
+  g_signal_group_set_target (self->rooms_signals,
+                             session != NULL ? stellar_session_get_rooms (session) : NULL);
 
-  if (client != NULL)
-    {
-      g_signal_connect_object (client, "notify::state",
-                               G_CALLBACK (update_state), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (client, "notify::welcome-message",
-                               G_CALLBACK (update_welcome), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (client, "notify::joined-rooms",
-                               G_CALLBACK (update_rooms), self,
-                               G_CONNECT_SWAPPED);
-      g_signal_connect_object (client, "connected",
-                               G_CALLBACK (on_client_connected), self,
-                               G_CONNECT_SWAPPED);
-    }
-
-  update_welcome (self);
-  set_details (self, client != NULL ? stellar_client_get_details (client) : NULL);
   update_state (self);
+  update_rooms (self);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }

@@ -6,7 +6,8 @@
 #pragma once
 
 #include <adwaita.h>
-#include <stellar-client.h>
+
+#include "stellar-session.h"
 
 G_BEGIN_DECLS
 
@@ -14,8 +15,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StellarConnectionView, stellar_connection_view, STELLAR, CONNECTION_VIEW, GtkWidget)
 
-StellarClient *stellar_connection_view_get_client (StellarConnectionView *self);
-void           stellar_connection_view_set_client (StellarConnectionView *self,
-                                                   StellarClient         *client);
+StellarSession *stellar_connection_view_get_session (StellarConnectionView *self);
+void            stellar_connection_view_set_session (StellarConnectionView *self,
+                                                     StellarSession        *session);
 
 G_END_DECLS

@@ -7,19 +7,20 @@
 
 #include "config.h"
 
-#include <gtk/gtk.h>
-
+#include "stellar-recent-server.h"
 #include "stellar-recent-servers.h"
 
-/* A list model of GtkStringObject, one per URL, most recent first. It follows
- * the `recent-servers` key, so every window's list stays the same when any
- * of them connects. */
+/* A list model of StellarRecentServer, most recent first. It follows the
+ * `recent-servers` key, so every window's list stays the same when any of
+ * them connects. The application keeps one; an item stays the same object
+ * for as long as its server is in the list, so rows and selections bound to
+ * it survive a change elsewhere in the list. */
 struct _StellarRecentServers
 {
   GObject     parent_instance;
 
   GSettings  *settings;
-  char      **urls;
+  GPtrArray  *servers;
 };
 
 enum {
@@ -33,7 +34,7 @@ static GParamSpec *properties[N_PROPS];
 static GType
 stellar_recent_servers_get_item_type (GListModel *model)
 {
-  return GTK_TYPE_STRING_OBJECT;
+  return STELLAR_TYPE_RECENT_SERVER;
 }
 
 static guint
@@ -41,7 +42,7 @@ stellar_recent_servers_get_n_items (GListModel *model)
 {
   StellarRecentServers *self = STELLAR_RECENT_SERVERS (model);
 
-  return g_strv_length (self->urls);
+  return self->servers->len;
 }
 
 static gpointer
@@ -50,10 +51,10 @@ stellar_recent_servers_get_item (GListModel *model,
 {
   StellarRecentServers *self = STELLAR_RECENT_SERVERS (model);
 
-  if (position >= g_strv_length (self->urls))
+  if (position >= self->servers->len)
     return NULL;
 
-  return gtk_string_object_new (self->urls[position]);
+  return g_object_ref (g_ptr_array_index (self->servers, position));
 }
 
 static void
@@ -67,15 +68,61 @@ list_model_iface_init (GListModelInterface *iface)
 G_DEFINE_FINAL_TYPE_WITH_CODE (StellarRecentServers, stellar_recent_servers, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
 
+static StellarRecentServer *
+find_server (GPtrArray  *servers,
+             const char *url)
+{
+  for (guint i = 0; i < servers->len; i++)
+    {
+      StellarRecentServer *server = g_ptr_array_index (servers, i);
+
+      if (g_strcmp0 (stellar_recent_server_get_url (server), url) == 0)
+        return server;
+    }
+
+  return NULL;
+}
+
 static void
 stellar_recent_servers_reload (StellarRecentServers *self)
 {
-  guint removed = g_strv_length (self->urls);
+  g_auto(GStrv) urls = g_settings_get_strv (self->settings, "recent-servers");
+  g_autoptr(GPtrArray) servers = g_ptr_array_new_with_free_func (g_object_unref);
+  guint first_change;
+  guint old_tail;
+  guint new_tail;
 
-  g_strfreev (self->urls);
-  self->urls = g_settings_get_strv (self->settings, "recent-servers");
+  for (guint i = 0; urls[i] != NULL; i++)
+    {
+      StellarRecentServer *server = find_server (self->servers, urls[i]);
 
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, g_strv_length (self->urls));
+      /* a key edited by hand may repeat an address */
+      if (find_server (servers, urls[i]) != NULL)
+        continue;
+
+      g_ptr_array_add (servers, server != NULL ? g_object_ref (server)
+                                               : stellar_recent_server_new (urls[i]));
+    }
+
+  /* Announce only the span that changed, from the first differing item to
+   * the last one. */
+  for (first_change = 0;
+       first_change < servers->len && first_change < self->servers->len &&
+       g_ptr_array_index (servers, first_change) == g_ptr_array_index (self->servers, first_change);
+       first_change++)
+    ;
+  for (old_tail = self->servers->len, new_tail = servers->len;
+       old_tail > first_change && new_tail > first_change &&
+       g_ptr_array_index (servers, new_tail - 1) == g_ptr_array_index (self->servers, old_tail - 1);
+       old_tail--, new_tail--)
+    ;
+
+  g_ptr_array_unref (self->servers);
+  self->servers = g_steal_pointer (&servers);
+
+  if (old_tail > first_change || new_tail > first_change)
+    g_list_model_items_changed (G_LIST_MODEL (self),
+                                first_change, old_tail - first_change, new_tail - first_change);
 }
 
 static void
@@ -110,7 +157,7 @@ stellar_recent_servers_finalize (GObject *object)
   StellarRecentServers *self = STELLAR_RECENT_SERVERS (object);
 
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->urls, g_strfreev);
+  g_clear_pointer (&self->servers, g_ptr_array_unref);
 
   G_OBJECT_CLASS (stellar_recent_servers_parent_class)->finalize (object);
 }
@@ -160,7 +207,7 @@ stellar_recent_servers_class_init (StellarRecentServersClass *klass)
 static void
 stellar_recent_servers_init (StellarRecentServers *self)
 {
-  self->urls = g_new0 (char *, 1);
+  self->servers = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -195,12 +242,14 @@ stellar_recent_servers_store (StellarRecentServers *self,
       n++;
     }
 
-  for (guint i = 0; self->urls[i] != NULL && n < STELLAR_RECENT_SERVERS_MAX; i++)
+  for (guint i = 0; i < self->servers->len && n < STELLAR_RECENT_SERVERS_MAX; i++)
     {
-      if (g_strcmp0 (self->urls[i], without) == 0)
+      const char *url = stellar_recent_server_get_url (g_ptr_array_index (self->servers, i));
+
+      if (g_strcmp0 (url, without) == 0)
         continue;
 
-      g_strv_builder_add (builder, self->urls[i]);
+      g_strv_builder_add (builder, url);
       n++;
     }
 

@@ -9,36 +9,50 @@
 
 #include <glib/gi18n.h>
 
+#include "stellar-application.h"
 #include "stellar-connect-page.h"
 #include "stellar-connection-status.h"
 #include "stellar-connection-view.h"
 #include "stellar-recent-servers.h"
-#include "stellar-server-url.h"
+#include "stellar-session.h"
+#include "stellar-sidebar.h"
 #include "stellar-window.h"
 
-/* The window owns the client: the connect page asks for a connection, the
- * window makes it and shows its state in the header bar, then hands the
- * client to the connection view. */
+/* The window owns one session at a time: the connect page asks for a
+ * connection, the window makes the session and connects it, then shows the
+ * sidebar (rooms and tools) and hands the session to every view. Views bind
+ * to the session; the window only decides which of them is shown. */
 struct _StellarWindow
 {
   AdwApplicationWindow     parent_instance;
 
   GSettings               *settings;
   StellarRecentServers    *recent_servers;
-  StellarClient           *client;
+  StellarSession          *session;
   GCancellable            *connect_cancellable;
+  GSignalGroup            *session_signals;
+  GSignalGroup            *rooms_signals;
+  char                   **rooms_to_join;
+  StellarRoom             *visible_room;
+  char                    *visible_tool;
 
   /* template children */
+  AdwToastOverlay         *toast_overlay;
+  GtkToggleButton         *sidebar_button;
   GtkLabel                *title_label;
   StellarConnectionStatus *connection_status;
+  GtkButton               *reconnect_button;
   GtkStack                *stack;
   StellarConnectPage      *connect_page;
+  AdwFlap                 *flap;
+  StellarSidebar          *sidebar;
+  GtkStack                *content_stack;
   StellarConnectionView   *connection_view;
 };
 
 enum {
   PROP_0,
-  PROP_CLIENT,
+  PROP_SESSION,
   N_PROPS
 };
 
@@ -47,41 +61,75 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (StellarWindow, stellar_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void
-stellar_window_set_client (StellarWindow *self,
-                           StellarClient *client)
+update_connection_actions (StellarWindow *self)
 {
-  g_autofree char *server_name = NULL;
+  gboolean can_reconnect = FALSE;
 
-  if (!g_set_object (&self->client, client))
+  if (self->session != NULL)
+    can_reconnect = stellar_session_get_has_connected (self->session) &&
+                    stellar_session_get_state (self->session) == STELLAR_CLIENT_STATE_DISCONNECTED;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->reconnect_button), can_reconnect);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reconnect", can_reconnect);
+}
+
+static void
+stellar_window_set_session (StellarWindow  *self,
+                            StellarSession *session)
+{
+  const char *title = "Stellar";
+
+  if (self->session != NULL && self->session != session)
+    stellar_session_disconnect (self->session);
+
+  if (!g_set_object (&self->session, session))
     return;
 
-  if (client != NULL)
-    server_name = stellar_server_url_get_display_name (stellar_client_get_url (client));
+  g_signal_group_set_target (self->session_signals, session);
+  g_signal_group_set_target (self->rooms_signals,
+                             session != NULL ? stellar_session_get_rooms (session) : NULL);
 
-  gtk_label_set_text (self->title_label, server_name != NULL ? server_name : "Stellar");
-  gtk_window_set_title (GTK_WINDOW (self), server_name != NULL ? server_name : "Stellar");
+  if (session != NULL)
+    title = stellar_session_get_title (session);
 
-  stellar_connection_status_set_client (self->connection_status, client);
-  gtk_widget_set_visible (GTK_WIDGET (self->connection_status), client != NULL);
+  gtk_label_set_text (self->title_label, title);
+  gtk_window_set_title (GTK_WINDOW (self), title);
 
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLIENT]);
+  stellar_connection_status_set_session (self->connection_status, session);
+  gtk_widget_set_visible (GTK_WIDGET (self->connection_status), session != NULL);
+  stellar_sidebar_set_session (self->sidebar, session);
+  stellar_connection_view_set_session (self->connection_view, session);
+
+  update_connection_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
 static void
 show_connect_page (StellarWindow *self)
 {
-  stellar_connection_view_set_client (self->connection_view, NULL);
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->connect_page));
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.disconnect", FALSE);
 }
 
 static void
-show_connection_view (StellarWindow *self)
+show_session_page (StellarWindow *self)
 {
-  stellar_connection_view_set_client (self->connection_view, self->client);
-  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->connection_view));
+  GListModel *rooms = stellar_session_get_rooms (self->session);
+  g_autoptr(StellarRoom) first_room = g_list_model_get_item (rooms, 0);
+
+  gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->flap));
+  gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.disconnect", TRUE);
+
+  if (first_room != NULL)
+    stellar_window_show_room (self, first_room);
+  else
+    stellar_window_show_tool (self, "connection");
 }
+
+/* --- connecting ---------------------------------------------------------- */
 
 static void
 on_connect_ready (GObject      *object,
@@ -89,15 +137,14 @@ on_connect_ready (GObject      *object,
                   gpointer      user_data)
 {
   g_autoptr(StellarWindow) self = user_data;
-  StellarClient *client = STELLAR_CLIENT (object);
-  g_autoptr(JsonObject) details = NULL;
+  StellarSession *session = STELLAR_SESSION (object);
   g_autoptr(GError) error = NULL;
 
-  details = stellar_client_connect_finish (client, result, &error);
+  stellar_session_connect_finish (session, result, &error);
 
   /* Cancelled, superseded by another attempt, or the window is gone: the
    * window has already moved on. */
-  if (client != self->client || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (session != self->session || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   g_clear_object (&self->connect_cancellable);
@@ -105,14 +152,14 @@ on_connect_ready (GObject      *object,
 
   if (error != NULL)
     {
-      g_debug ("Could not connect to %s: %s", stellar_client_get_url (client), error->message);
-      stellar_window_set_client (self, NULL);
+      g_debug ("Could not connect to %s: %s", stellar_session_get_url (session), error->message);
+      stellar_window_set_session (self, NULL);
       stellar_connect_page_show_error (self->connect_page, error->message);
       return;
     }
 
-  stellar_recent_servers_add (self->recent_servers, stellar_client_get_url (client));
-  show_connection_view (self);
+  stellar_recent_servers_add (self->recent_servers, stellar_session_get_url (session));
+  show_session_page (self);
 }
 
 static void
@@ -124,7 +171,7 @@ cancel_connect (StellarWindow *self)
   g_cancellable_cancel (self->connect_cancellable);
   g_clear_object (&self->connect_cancellable);
 
-  stellar_window_set_client (self, NULL);
+  stellar_window_set_session (self, NULL);
   stellar_connect_page_set_busy (self->connect_page, FALSE);
 }
 
@@ -133,20 +180,23 @@ on_connect_requested (StellarWindow      *self,
                       const char         *url,
                       StellarConnectPage *page)
 {
-  g_autoptr(StellarClient) client = NULL;
+  g_autoptr(StellarSession) session = NULL;
+  g_auto(GStrv) rooms = g_steal_pointer (&self->rooms_to_join);
 
   cancel_connect (self);
 
-  client = stellar_client_new (url);
-  stellar_window_set_client (self, client);
+  session = stellar_session_new (url, self->settings);
+  if (rooms != NULL)
+    stellar_session_add_rooms (session, (const char * const *) rooms);
+  stellar_window_set_session (self, session);
 
   self->connect_cancellable = g_cancellable_new ();
   stellar_connect_page_set_busy (page, TRUE);
 
-  stellar_client_connect_async (client,
-                                self->connect_cancellable,
-                                on_connect_ready,
-                                g_object_ref (self));
+  stellar_session_connect_async (session,
+                                 self->connect_cancellable,
+                                 on_connect_ready,
+                                 g_object_ref (self));
 }
 
 static void
@@ -159,12 +209,46 @@ on_cancel_requested (StellarWindow      *self,
 static void
 stellar_window_disconnect (StellarWindow *self)
 {
-  if (self->client != NULL)
-    stellar_client_disconnect (self->client);
-
   show_connect_page (self);
-  stellar_window_set_client (self, NULL);
+  stellar_window_set_session (self, NULL);
 }
+
+/* --- following the session ----------------------------------------------- */
+
+static void
+on_session_notice (StellarWindow  *self,
+                   const char     *message,
+                   StellarSession *session)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  adw_toast_set_timeout (toast, 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+on_session_rooms_changed (StellarWindow *self,
+                          guint          position,
+                          guint          removed,
+                          guint          added,
+                          GListModel    *rooms)
+{
+  /* The room shown may be the one just left. */
+  if (self->visible_room != NULL &&
+      !g_list_store_find (G_LIST_STORE (rooms), self->visible_room, NULL))
+    stellar_window_show_tool (self, "connection");
+}
+
+static void
+on_flap_folded_changed (StellarWindow *self,
+                        GParamSpec    *pspec,
+                        AdwFlap       *flap)
+{
+  /* Folded, the sidebar covers the content: start with the content. */
+  adw_flap_set_reveal_flap (flap, !adw_flap_get_folded (flap));
+}
+
+/* --- actions ------------------------------------------------------------- */
 
 static void
 disconnect_action (GtkWidget  *widget,
@@ -173,6 +257,43 @@ disconnect_action (GtkWidget  *widget,
 {
   stellar_window_disconnect (STELLAR_WINDOW (widget));
 }
+
+static void
+reconnect_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StellarWindow *self = STELLAR_WINDOW (widget);
+
+  if (self->session != NULL)
+    stellar_session_reconnect (self->session);
+}
+
+static void
+show_room_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StellarWindow *self = STELLAR_WINDOW (widget);
+  StellarRoom *room;
+
+  if (self->session == NULL)
+    return;
+
+  room = stellar_session_lookup_room (self->session, g_variant_get_string (parameter, NULL));
+  if (room != NULL)
+    stellar_window_show_room (self, room);
+}
+
+static void
+show_tool_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  stellar_window_show_tool (STELLAR_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* --- window state -------------------------------------------------------- */
 
 static void
 restore_window_state (StellarWindow *self)
@@ -210,6 +331,28 @@ stellar_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (stellar_window_parent_class)->close_request (window);
 }
 
+/* --- GObject ------------------------------------------------------------- */
+
+static void
+stellar_window_constructed (GObject *object)
+{
+  StellarWindow *self = STELLAR_WINDOW (object);
+  GtkApplication *application;
+
+  G_OBJECT_CLASS (stellar_window_parent_class)->constructed (object);
+
+  /* One list of recent servers for the whole application; a window made
+   * without one (in a test) keeps its own. */
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (STELLAR_IS_APPLICATION (application))
+    self->recent_servers =
+      g_object_ref (stellar_application_get_recent_servers (STELLAR_APPLICATION (application)));
+  else
+    self->recent_servers = stellar_recent_servers_new (self->settings);
+
+  stellar_connect_page_set_recent_servers (self->connect_page, self->recent_servers);
+}
+
 static void
 stellar_window_dispose (GObject *object)
 {
@@ -222,16 +365,17 @@ stellar_window_dispose (GObject *object)
     }
 
   /* Closing the window ends its connection on purpose: no reconnection. */
-  if (self->client != NULL)
-    {
-      stellar_client_disconnect (self->client);
-      stellar_connection_view_set_client (self->connection_view, NULL);
-      stellar_window_set_client (self, NULL);
-    }
+  if (self->session != NULL)
+    stellar_window_set_session (self, NULL);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STELLAR_TYPE_WINDOW);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->rooms_signals);
+  g_clear_object (&self->visible_room);
   g_clear_object (&self->recent_servers);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->rooms_to_join, g_strfreev);
+  g_clear_pointer (&self->visible_tool, g_free);
 
   G_OBJECT_CLASS (stellar_window_parent_class)->dispose (object);
 }
@@ -246,8 +390,8 @@ stellar_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
       break;
 
     default:
@@ -262,38 +406,50 @@ stellar_window_class_init (StellarWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
+  object_class->constructed = stellar_window_constructed;
   object_class->dispose = stellar_window_dispose;
   object_class->get_property = stellar_window_get_property;
 
   window_class->close_request = stellar_window_close_request;
 
   /**
-   * StellarWindow:client:
+   * StellarWindow:session:
    *
-   * The client of the connection being made or open, if any.
+   * The session of the connection being made or open, if any.
    */
-  properties[PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL,
-                         STELLAR_TYPE_CLIENT,
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         STELLAR_TYPE_SESSION,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "win.disconnect", NULL, disconnect_action);
+  gtk_widget_class_install_action (widget_class, "win.reconnect", NULL, reconnect_action);
+  gtk_widget_class_install_action (widget_class, "win.show-room", "s", show_room_action);
+  gtk_widget_class_install_action (widget_class, "win.show-tool", "s", show_tool_action);
 
   g_type_ensure (STELLAR_TYPE_CONNECT_PAGE);
   g_type_ensure (STELLAR_TYPE_CONNECTION_STATUS);
   g_type_ensure (STELLAR_TYPE_CONNECTION_VIEW);
+  g_type_ensure (STELLAR_TYPE_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/Stellar/stellar-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, StellarWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, StellarWindow, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, connection_status);
+  gtk_widget_class_bind_template_child (widget_class, StellarWindow, reconnect_button);
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, connect_page);
+  gtk_widget_class_bind_template_child (widget_class, StellarWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, StellarWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, StellarWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, connection_view);
   gtk_widget_class_bind_template_callback (widget_class, on_connect_requested);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_requested);
+  gtk_widget_class_bind_template_callback (widget_class, on_flap_folded_changed);
 }
 
 static void
@@ -305,10 +461,22 @@ stellar_window_init (StellarWindow *self)
     gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 
   self->settings = g_settings_new (APP_ID);
-  self->recent_servers = stellar_recent_servers_new (self->settings);
+
+  self->session_signals = g_signal_group_new (STELLAR_TYPE_SESSION);
+  g_signal_group_connect_object (self->session_signals, "notice",
+                                 G_CALLBACK (on_session_notice), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::state",
+                                 G_CALLBACK (update_connection_actions), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "notify::has-connected",
+                                 G_CALLBACK (update_connection_actions), self, G_CONNECT_SWAPPED);
+
+  self->rooms_signals = g_signal_group_new (G_TYPE_LIST_STORE);
+  g_signal_group_connect_object (self->rooms_signals, "items-changed",
+                                 G_CALLBACK (on_session_rooms_changed), self, G_CONNECT_SWAPPED);
 
   restore_window_state (self);
   show_connect_page (self);
+  update_connection_actions (self);
 }
 
 /**
@@ -328,6 +496,21 @@ stellar_window_new (GtkApplication *application)
 }
 
 /**
+ * stellar_window_get_session:
+ * @self: a #StellarWindow
+ *
+ * Returns: (transfer none) (nullable): the session of the connection being
+ *   made or open
+ */
+StellarSession *
+stellar_window_get_session (StellarWindow *self)
+{
+  g_return_val_if_fail (STELLAR_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+/**
  * stellar_window_get_client:
  * @self: a #StellarWindow
  *
@@ -339,29 +522,93 @@ stellar_window_get_client (StellarWindow *self)
 {
   g_return_val_if_fail (STELLAR_IS_WINDOW (self), NULL);
 
-  return self->client;
+  return self->session != NULL ? stellar_session_get_client (self->session) : NULL;
 }
 
 /**
  * stellar_window_connect_to:
  * @self: a #StellarWindow
  * @url: a server address, as a person would type it
+ * @rooms: (nullable) (array zero-terminated=1): rooms to join once connected
  *
  * Fills in the connect page and connects, as if Connect had been pressed:
  * a malformed @url or a failed connection is shown on the page.
  */
 void
-stellar_window_connect_to (StellarWindow *self,
-                           const char    *url)
+stellar_window_connect_to (StellarWindow      *self,
+                           const char         *url,
+                           const char * const *rooms)
 {
   g_return_if_fail (STELLAR_IS_WINDOW (self));
   g_return_if_fail (url != NULL);
 
   if (self->connect_cancellable != NULL)
     cancel_connect (self);
-  else if (self->client != NULL)
+  else if (self->session != NULL)
     stellar_window_disconnect (self);
+
+  g_clear_pointer (&self->rooms_to_join, g_strfreev);
+  self->rooms_to_join = g_strdupv ((char **) rooms);
 
   stellar_connect_page_set_url (self->connect_page, url);
   stellar_connect_page_connect (self->connect_page);
+}
+
+/**
+ * stellar_window_show_room:
+ * @self: a #StellarWindow
+ * @room: one of the session's rooms
+ *
+ * Shows @room in the content area and selects it in the sidebar.
+ */
+void
+stellar_window_show_room (StellarWindow *self,
+                          StellarRoom   *room)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (STELLAR_IS_WINDOW (self));
+  g_return_if_fail (STELLAR_IS_ROOM (room));
+
+  page = gtk_stack_get_child_by_name (self->content_stack, "room");
+  if (page == NULL)
+    return;
+
+  g_clear_pointer (&self->visible_tool, g_free);
+  g_set_object (&self->visible_room, room);
+  g_object_set (page, "room", room, NULL);
+  gtk_stack_set_visible_child (self->content_stack, page);
+  stellar_sidebar_select_room (self->sidebar, room);
+
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+}
+
+/**
+ * stellar_window_show_tool:
+ * @self: a #StellarWindow
+ * @tool: the name of a tool page: "connection"
+ *
+ * Shows a tool in the content area and selects it in the sidebar.
+ */
+void
+stellar_window_show_tool (StellarWindow *self,
+                          const char    *tool)
+{
+  GtkWidget *page;
+
+  g_return_if_fail (STELLAR_IS_WINDOW (self));
+  g_return_if_fail (tool != NULL);
+
+  page = gtk_stack_get_child_by_name (self->content_stack, tool);
+  g_return_if_fail (page != NULL);
+
+  g_clear_object (&self->visible_room);
+  g_free (self->visible_tool);
+  self->visible_tool = g_strdup (tool);
+  gtk_stack_set_visible_child (self->content_stack, page);
+  stellar_sidebar_select_tool (self->sidebar, tool);
+
+  if (adw_flap_get_folded (self->flap))
+    adw_flap_set_reveal_flap (self->flap, FALSE);
 }

@@ -7,12 +7,16 @@
 
 #include <gtk/gtk.h>
 
+#include "stellar-recent-server.h"
 #include "stellar-recent-servers.h"
 
 typedef struct {
   GSettings            *settings;
   StellarRecentServers *recent;
   guint                 changes;
+  guint                 last_position;
+  guint                 last_removed;
+  guint                 last_added;
 } Fixture;
 
 static void
@@ -23,6 +27,9 @@ on_items_changed (GListModel *model,
                   Fixture    *fixture)
 {
   fixture->changes++;
+  fixture->last_position = position;
+  fixture->last_removed = removed;
+  fixture->last_added = added;
 }
 
 static void
@@ -58,9 +65,9 @@ assert_urls (Fixture            *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_expected);
   for (guint i = 0; i < n_expected; i++)
     {
-      g_autoptr(GtkStringObject) item = g_list_model_get_item (model, i);
+      g_autoptr(StellarRecentServer) item = g_list_model_get_item (model, i);
 
-      g_assert_cmpstr (gtk_string_object_get_string (item), ==, expected[i]);
+      g_assert_cmpstr (stellar_recent_server_get_url (item), ==, expected[i]);
     }
   g_assert_null (g_list_model_get_item (model, n_expected));
 }
@@ -71,7 +78,7 @@ test_empty (Fixture       *fixture,
 {
   GType item_type = g_list_model_get_item_type (G_LIST_MODEL (fixture->recent));
 
-  g_assert_true (item_type == GTK_TYPE_STRING_OBJECT);
+  g_assert_true (item_type == STELLAR_TYPE_RECENT_SERVER);
   assert_urls (fixture, (const char *[]) { NULL });
 }
 
@@ -138,6 +145,50 @@ test_remove (Fixture       *fixture,
   assert_urls (fixture, (const char *[]) { "http://b:2", NULL });
 }
 
+/* Rows and selections bound to an item survive changes elsewhere: an item
+ * is the same object for as long as its server stays in the list, and only
+ * the span that changed is announced. */
+static void
+test_stable_items (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(StellarRecentServer) a = NULL;
+  g_autoptr(StellarRecentServer) b = NULL;
+  g_autoptr(StellarRecentServer) moved = NULL;
+  g_autoptr(StellarRecentServer) kept = NULL;
+
+  stellar_recent_servers_add (fixture->recent, "http://a:1");
+  stellar_recent_servers_add (fixture->recent, "http://b:2");
+  a = g_list_model_get_item (G_LIST_MODEL (fixture->recent), 1);
+  b = g_list_model_get_item (G_LIST_MODEL (fixture->recent), 0);
+  g_assert_cmpstr (stellar_recent_server_get_title (a), ==, "a:1");
+
+  /* a:1 moves to the front: the same object, two rows announced */
+  stellar_recent_servers_add (fixture->recent, "http://a:1");
+  moved = g_list_model_get_item (G_LIST_MODEL (fixture->recent), 0);
+  kept = g_list_model_get_item (G_LIST_MODEL (fixture->recent), 1);
+  g_assert_true (moved == a);
+  g_assert_true (kept == b);
+  g_assert_cmpuint (fixture->last_position, ==, 0);
+  g_assert_cmpuint (fixture->last_removed, ==, 2);
+  g_assert_cmpuint (fixture->last_added, ==, 2);
+
+  /* a new server in front: one row added, the others untouched */
+  stellar_recent_servers_add (fixture->recent, "http://c:3");
+  g_assert_cmpuint (fixture->last_position, ==, 0);
+  g_assert_cmpuint (fixture->last_removed, ==, 0);
+  g_assert_cmpuint (fixture->last_added, ==, 1);
+  g_clear_object (&kept);
+  kept = g_list_model_get_item (G_LIST_MODEL (fixture->recent), 1);
+  g_assert_true (kept == a);
+
+  /* forgetting the last one removes only it */
+  stellar_recent_servers_remove (fixture->recent, "http://b:2");
+  g_assert_cmpuint (fixture->last_position, ==, 2);
+  g_assert_cmpuint (fixture->last_removed, ==, 1);
+  g_assert_cmpuint (fixture->last_added, ==, 0);
+}
+
 static void
 test_follows_settings (Fixture       *fixture,
                        gconstpointer  data)
@@ -165,6 +216,7 @@ main (int   argc,
   ADD_TEST ("deduplicated", test_deduplicated);
   ADD_TEST ("keeps-ten", test_keeps_ten);
   ADD_TEST ("remove", test_remove);
+  ADD_TEST ("stable-items", test_stable_items);
   ADD_TEST ("follows-settings", test_follows_settings);
 
 #undef ADD_TEST

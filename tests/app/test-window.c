@@ -11,6 +11,7 @@
 #include "stellar-connect-page.h"
 #include "stellar-connection-status.h"
 #include "stellar-connection-view.h"
+#include "stellar-sidebar.h"
 #include "stellar-test-server.h"
 #include "stellar-test-utils.h"
 #include "stellar-window.h"
@@ -66,6 +67,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->settings = g_settings_new (APP_ID);
   g_settings_reset (fixture->settings, "recent-servers");
+  g_settings_reset (fixture->settings, "remembered-rooms");
   if (recent != NULL)
     g_settings_set_strv (fixture->settings, "recent-servers", recent);
 
@@ -90,6 +92,7 @@ fixture_tear_down (Fixture       *fixture,
   g_assert_finalize_object (fixture->window);
 
   g_settings_reset (fixture->settings, "recent-servers");
+  g_settings_reset (fixture->settings, "remembered-rooms");
   g_clear_object (&fixture->settings);
 }
 
@@ -174,12 +177,26 @@ visible_page (Fixture *fixture)
   return gtk_stack_get_visible_child (GTK_STACK (stack));
 }
 
+/* What the content area shows once connected, beside the sidebar. */
+static GtkWidget *
+visible_content (Fixture *fixture)
+{
+  GtkWidget *flap = template_child (fixture->window, STELLAR_TYPE_WINDOW, "flap");
+  GtkWidget *content = template_child (fixture->window, STELLAR_TYPE_WINDOW, "content_stack");
+
+  if (visible_page (fixture) != flap)
+    return NULL;
+
+  return gtk_stack_get_visible_child (GTK_STACK (content));
+}
+
 static gboolean
 connection_view_is_shown (gpointer user_data)
 {
   Fixture *fixture = user_data;
+  GtkWidget *content = visible_content (fixture);
 
-  return STELLAR_IS_CONNECTION_VIEW (visible_page (fixture));
+  return content != NULL && STELLAR_IS_CONNECTION_VIEW (content);
 }
 
 static void
@@ -262,7 +279,7 @@ test_refused (Fixture       *fixture,
   g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u",
                                           stellar_app_test_get_closed_port ());
 
-  stellar_window_connect_to (fixture->window, url);
+  stellar_window_connect_to (fixture->window, url, NULL);
   g_assert_true (stellar_test_iterate_until (page_is_idle, fixture, STELLAR_TEST_TIMEOUT_MS));
 
   /* the library's own message, whatever it says */
@@ -351,7 +368,7 @@ test_cancel (Fixture       *fixture,
   silent_server_start (&server);
   url = g_strdup_printf ("http://127.0.0.1:%u", server.port);
 
-  stellar_window_connect_to (fixture->window, url);
+  stellar_window_connect_to (fixture->window, url, NULL);
 
   g_assert_true (stellar_connect_page_get_busy (fixture->page));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (fixture->connect_button),
@@ -448,7 +465,7 @@ assert_row_value (Fixture    *fixture,
                   const char *row_name,
                   const char *value)
 {
-  GtkWidget *view = visible_page (fixture);
+  GtkWidget *view = visible_content (fixture);
   GtkWidget *row = template_child (view, STELLAR_TYPE_CONNECTION_VIEW, row_name);
 
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, value);
@@ -468,7 +485,7 @@ test_connected (Fixture       *fixture,
   StellarClient *client;
   g_auto(GStrv) stored = NULL;
 
-  stellar_window_connect_to (fixture->window, url);
+  stellar_window_connect_to (fixture->window, url, NULL);
   g_assert_true (stellar_test_iterate_until (connection_view_is_shown, fixture,
                                              STELLAR_TEST_TIMEOUT_MS));
 
@@ -484,8 +501,9 @@ test_connected (Fixture       *fixture,
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, server_name);
 
   /* the view shows what the server said */
-  view = visible_page (fixture);
-  g_assert_true (stellar_connection_view_get_client (STELLAR_CONNECTION_VIEW (view)) == client);
+  view = visible_content (fixture);
+  g_assert_true (stellar_connection_view_get_session (STELLAR_CONNECTION_VIEW (view)) ==
+                 stellar_window_get_session (fixture->window));
   status_page = template_child (view, STELLAR_TYPE_CONNECTION_VIEW, "status_page");
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==,
                    stellar_client_get_welcome_message (client));
@@ -513,10 +531,10 @@ test_connection_lost (Fixture       *fixture,
   GtkWidget *view;
   GtkWidget *lost_label;
 
-  stellar_window_connect_to (fixture->window, stellar_test_server_get_url (server));
+  stellar_window_connect_to (fixture->window, stellar_test_server_get_url (server), NULL);
   g_assert_true (stellar_test_iterate_until (connection_view_is_shown, fixture,
                                              STELLAR_TEST_TIMEOUT_MS));
-  view = visible_page (fixture);
+  view = visible_content (fixture);
   lost_label = template_child (view, STELLAR_TYPE_CONNECTION_VIEW, "lost_label");
 
   /* the server drops every connection: the header follows the client's
@@ -526,7 +544,7 @@ test_connection_lost (Fixture       *fixture,
                                              STELLAR_TEST_TIMEOUT_MS));
   assert_state_label (fixture, "Reconnecting");
   g_assert_true (gtk_widget_get_visible (lost_label));
-  g_assert_true (visible_page (fixture) == view);
+  g_assert_true (visible_content (fixture) == view);
 
   g_assert_true (stellar_test_iterate_until (state_label_says_connected, fixture,
                                              STELLAR_TEST_TIMEOUT_MS));
@@ -534,6 +552,106 @@ test_connection_lost (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (lost_label));
   assert_row_value (fixture, "id_row",
                     stellar_client_get_id (stellar_window_get_client (fixture->window)));
+}
+
+static gboolean
+rooms_are_joined (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+  StellarSession *session = stellar_window_get_session (fixture->window);
+  GListModel *rooms = session != NULL ? stellar_session_get_rooms (session) : NULL;
+
+  if (rooms == NULL || g_list_model_get_n_items (rooms) == 0)
+    return FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (rooms); i++)
+    {
+      g_autoptr(StellarRoom) room = g_list_model_get_item (rooms, i);
+
+      if (!stellar_room_get_joined (room))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* `stellar URL --room defaultRoom --room anotherRoom` */
+static void
+test_rooms_from_command_line (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(StellarTestServer) server = stellar_test_server_startv (NULL);
+  GtkWidget *sidebar = template_child (fixture->window, STELLAR_TYPE_WINDOW, "sidebar");
+  GtkWidget *rooms_list = template_child (sidebar, STELLAR_TYPE_SIDEBAR, "rooms_list");
+  GtkWidget *join_button = template_child (sidebar, STELLAR_TYPE_SIDEBAR, "join_button");
+  GtkListBoxRow *row;
+
+  stellar_window_connect_to (fixture->window, stellar_test_server_get_url (server),
+                             (const char *[]) { "defaultRoom", "anotherRoom", NULL });
+  g_assert_true (stellar_test_iterate_until (rooms_are_joined, fixture, STELLAR_TEST_TIMEOUT_MS));
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (rooms_list),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Rooms");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (join_button),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Join Room");
+  g_assert_cmpuint (count_rows (rooms_list), ==, 2);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (rooms_list), 0);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "defaultRoom");
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (rooms_list), 1);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "anotherRoom");
+
+  /* the server's own view agrees */
+  {
+    g_autoptr(JsonNode) rooms = stellar_test_server_control (server, "GET", "/rooms", NULL);
+    JsonArray *array = json_node_get_array (rooms);
+
+    for (guint i = 0; i < json_array_get_length (array); i++)
+      {
+        JsonObject *room = json_array_get_object_element (array, i);
+
+        g_assert_cmpint (json_object_get_int_member (room, "membersCount"), ==, 1);
+      }
+  }
+}
+
+static gboolean
+reconnect_button_is_visible (gpointer user_data)
+{
+  Fixture *fixture = user_data;
+
+  return gtk_widget_get_visible (template_child (fixture->window, STELLAR_TYPE_WINDOW,
+                                                 "reconnect_button"));
+}
+
+/* When the client gives up, the header says Disconnected and offers to
+ * reconnect; Reconnect restores the session in place. */
+static void
+test_reconnect_button (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(StellarTestServer) server = stellar_test_server_startv (NULL);
+  GtkWidget *button = template_child (fixture->window, STELLAR_TYPE_WINDOW, "reconnect_button");
+
+  stellar_window_connect_to (fixture->window, stellar_test_server_get_url (server), NULL);
+  g_assert_true (stellar_test_iterate_until (connection_view_is_shown, fixture,
+                                             STELLAR_TEST_TIMEOUT_MS));
+  g_assert_false (gtk_widget_get_visible (button));
+
+  g_object_set (stellar_window_get_client (fixture->window), "reconnect-attempts", 0, NULL);
+  stellar_test_server_post (server, "/drop", NULL);
+  g_assert_true (stellar_test_iterate_until (reconnect_button_is_visible, fixture,
+                                             STELLAR_TEST_TIMEOUT_MS));
+  assert_state_label (fixture, "Disconnected");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Reconnect");
+  g_assert_true (connection_view_is_shown (fixture));
+
+  gtk_widget_activate (button);
+  g_assert_true (stellar_test_iterate_until (state_label_says_connected, fixture,
+                                             STELLAR_TEST_TIMEOUT_MS));
+  g_assert_false (gtk_widget_get_visible (button));
 }
 
 static void
@@ -588,6 +706,8 @@ main (int   argc,
   ADD_TEST ("recent-servers", recent, test_recent_servers);
   ADD_TEST ("connected", NULL, test_connected);
   ADD_TEST ("connection-lost", NULL, test_connection_lost);
+  ADD_TEST ("rooms-from-command-line", NULL, test_rooms_from_command_line);
+  ADD_TEST ("reconnect-button", NULL, test_reconnect_button);
   g_test_add_func ("/app/window/size", test_window_size);
 
 #undef ADD_TEST
