@@ -52,3 +52,69 @@ stellar_app_test_get_closed_port (void)
    * it hands out ports in turn: nothing takes it during a test. */
   return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 }
+
+static char *data_home;
+
+static void
+remove_tree (GFile *file)
+{
+  g_autoptr(GFileEnumerator) children = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  if (children != NULL)
+    {
+      GFile *child;
+
+      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
+        remove_tree (child);
+    }
+
+  g_file_delete (file, NULL, NULL);
+}
+
+static void
+remove_data_home (void)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (data_home);
+
+  remove_tree (file);
+  g_clear_pointer (&data_home, g_free);
+}
+
+/**
+ * stellar_app_test_use_temporary_data_home:
+ *
+ * Points `XDG_DATA_HOME` at a new temporary folder, removed at exit. Call
+ * it before anything reads the user's directories (GLib keeps them).
+ */
+void
+stellar_app_test_use_temporary_data_home (void)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert (data_home == NULL);
+
+  data_home = g_dir_make_tmp ("stellar-test-data-XXXXXX", &error);
+  g_assert_no_error (error);
+  g_setenv ("XDG_DATA_HOME", data_home, TRUE);
+  atexit (remove_data_home);
+}
+
+/**
+ * stellar_app_test_make_folder:
+ *
+ * Returns: (transfer full): the path of a new empty folder under the
+ *   temporary data home, for one test
+ */
+char *
+stellar_app_test_make_folder (void)
+{
+  char *path;
+
+  g_assert (data_home != NULL);
+
+  path = g_build_filename (data_home, "test-XXXXXX", NULL);
+  g_assert_nonnull (g_mkdtemp (path));
+  return path;
+}
