@@ -1,0 +1,26 @@
+/* stellar-frame-private.h: what the frame log sets on its frames
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "stellar-frame.h"
+
+G_BEGIN_DECLS
+
+StellarFrame *_stellar_frame_new               (guint64           id,
+                                                gboolean          outgoing,
+                                                const char       *text,
+                                                gint64            time_us,
+                                                StellarFrameKind  kind,
+                                                char             *label,
+                                                guint             connection);
+void          _stellar_frame_set_message_count (StellarFrame     *self,
+                                                gint64            message_count,
+                                                guint             connection);
+void          _stellar_frame_set_peer          (StellarFrame     *self,
+                                                guint64           peer_id,
+                                                gint64            latency_ms);
+
+G_END_DECLS
