@@ -10,13 +10,10 @@
 #include "config.h"
 
 #include "stellar-frame-log-private.h"
+#include "stellar-json-text-private.h"
 
 #define EXPORT_FORMAT "com.example.Stellar.frames"
 #define EXPORT_VERSION 1
-
-/* Frames nested deeper are exported as text: json-glib's parser recurses
- * once per level, and the client never accepts deeper frames anyway. */
-#define MAX_PARSED_DEPTH 256
 
 typedef struct {
   GFile  *file;
@@ -36,46 +33,16 @@ export_free (Export *export)
   g_free (export);
 }
 
-/* Whether @text nests arrays and objects no deeper than @limit, by a scan
- * that does not recurse. */
-static gboolean
-nesting_within (const char *text,
-                guint       limit)
-{
-  gboolean in_string = FALSE;
-  guint depth = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (in_string)
-        {
-          if (*p == '\\' && p[1] != '\0')
-            p++;
-          else if (*p == '"')
-            in_string = FALSE;
-        }
-      else if (*p == '"')
-        in_string = TRUE;
-      else if (*p == '[' || *p == '{')
-        {
-          if (++depth > limit)
-            return FALSE;
-        }
-      else if ((*p == ']' || *p == '}') && depth > 0)
-        depth--;
-    }
-
-  return TRUE;
-}
-
 static JsonNode *
 parse_frame (StellarFrame *frame)
 {
   g_autoptr(JsonParser) parser = NULL;
   const char *text = stellar_frame_get_text (frame);
 
+  /* A frame nested too deep is exported as text: the client never accepts
+   * one anyway, and json-glib's parser would recurse through it. */
   if (stellar_frame_get_kind (frame) == STELLAR_FRAME_KIND_MALFORMED ||
-      !nesting_within (text, MAX_PARSED_DEPTH))
+      !_stellar_json_text_nests_within (text, stellar_frame_get_size (frame), STELLAR_JSON_MAX_DEPTH))
     return NULL;
 
   parser = json_parser_new_immutable ();
