@@ -34,6 +34,37 @@ static const char * const migrations[] = {
   "  id INTEGER PRIMARY KEY,"
   "  url TEXT NOT NULL UNIQUE"
   ");",
+
+  /* 2: the API explorer's calls (StellarCallHistory), with a full-text
+   * index over the action, the parameters and the stored response */
+  "CREATE TABLE calls ("
+  "  id INTEGER PRIMARY KEY,"
+  "  uid TEXT NOT NULL UNIQUE,"
+  "  server_id INTEGER NOT NULL REFERENCES servers (id) ON DELETE CASCADE,"
+  "  action TEXT NOT NULL,"
+  "  params TEXT NOT NULL,"
+  "  transport INTEGER NOT NULL,"
+  "  default_params TEXT NOT NULL,"
+  "  started_us INTEGER NOT NULL,"
+  "  status INTEGER NOT NULL,"
+  "  response TEXT,"
+  "  response_size INTEGER NOT NULL,"
+  "  error_code TEXT,"
+  "  error_message TEXT,"
+  "  duration_ms INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX calls_by_time ON calls (server_id, started_us DESC, id DESC);"
+  "CREATE VIRTUAL TABLE calls_fts USING fts5 ("
+  "  action, params, response, content = 'calls', content_rowid = 'id'"
+  ");"
+  "CREATE TRIGGER calls_fts_insert AFTER INSERT ON calls BEGIN"
+  "  INSERT INTO calls_fts (rowid, action, params, response)"
+  "  VALUES (new.id, new.action, new.params, new.response);"
+  "END;"
+  "CREATE TRIGGER calls_fts_delete AFTER DELETE ON calls BEGIN"
+  "  INSERT INTO calls_fts (calls_fts, rowid, action, params, response)"
+  "  VALUES ('delete', old.id, old.action, old.params, old.response);"
+  "END;",
 };
 
 typedef enum {
