@@ -715,11 +715,7 @@ stellar_frame_log_append (StellarFrameLog *self,
 
   item = _stellar_frame_new (id, outgoing, text, real_time_us, kind,
                              _stellar_frame_describe (kind, frame, count),
-                             self->connection);
-  if (count > 0)
-    _stellar_frame_set_message_count (item, count, self->connection);
-  if (peer_id != 0)
-    _stellar_frame_set_peer (item, peer_id, latency_ms);
+                             self->connection, count, peer_id, latency_ms);
 
   push (self, item);
   return id;

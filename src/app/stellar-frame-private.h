@@ -15,7 +15,10 @@ StellarFrame *_stellar_frame_new               (guint64           id,
                                                 gint64            time_us,
                                                 StellarFrameKind  kind,
                                                 char             *label,
-                                                guint             connection);
+                                                guint             connection,
+                                                gint64            message_count,
+                                                guint64           peer_id,
+                                                gint64            latency_ms);
 void          _stellar_frame_set_message_count (StellarFrame     *self,
                                                 gint64            message_count,
                                                 guint             connection);

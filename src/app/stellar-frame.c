@@ -241,7 +241,7 @@ stellar_frame_init (StellarFrame *self)
   self->latency_ms = -1;
 }
 
-/* Takes @label. */
+/* Takes @label. @peer_id is 0 and @latency_ms -1 when unpaired. */
 StellarFrame *
 _stellar_frame_new (guint64           id,
                     gboolean          outgoing,
@@ -249,7 +249,10 @@ _stellar_frame_new (guint64           id,
                     gint64            time_us,
                     StellarFrameKind  kind,
                     char             *label,
-                    guint             connection)
+                    guint             connection,
+                    gint64            message_count,
+                    guint64           peer_id,
+                    gint64            latency_ms)
 {
   StellarFrame *self = g_object_new (STELLAR_TYPE_FRAME, NULL);
 
@@ -261,6 +264,9 @@ _stellar_frame_new (guint64           id,
   self->kind = kind;
   self->label = label;
   self->connection = connection;
+  self->message_count = message_count;
+  self->peer_id = peer_id;
+  self->latency_ms = latency_ms;
 
   return self;
 }
