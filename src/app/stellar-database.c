@@ -350,6 +350,13 @@ worker_open (Worker  *worker,
   if (worker->db != NULL)
     return TRUE;
 
+  if (worker->path == NULL)
+    {
+      g_set_error (error, STELLAR_DATABASE_ERROR, STELLAR_DATABASE_ERROR_CANNOT_OPEN,
+                   _("It is not a local file"));
+      return FALSE;
+    }
+
   folder = g_path_get_dirname (worker->path);
   if (g_mkdir_with_parents (folder, 0700) != 0)
     {
@@ -638,12 +645,6 @@ stellar_database_constructed (GObject *object)
   self->worker->context = g_main_context_ref_thread_default ();
   g_weak_ref_init (&self->worker->owner, self);
 
-  if (self->worker->path == NULL)
-    {
-      /* Not a local file: never opened, so the worker never needs a path. */
-      self->worker->path = g_file_get_uri (self->file);
-    }
-
   self->thread = g_thread_new ("stellar-database", worker_thread, self->worker);
 }
 
@@ -859,19 +860,20 @@ on_opened (GObject      *object,
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
+      g_autofree char *name = g_file_get_parse_name (self->file);
       g_autofree char *message = NULL;
 
       if (error->code == STELLAR_DATABASE_ERROR_CORRUPT)
         message = g_strdup_printf (_("History is unavailable: the file “%s” is damaged or is not a "
                                      "history database (%s). It was left as it is."),
-                                   self->worker->path, error->message);
+                                   name, error->message);
       else if (error->code == STELLAR_DATABASE_ERROR_LOCKED)
         message = g_strdup_printf (_("History is unavailable: the file “%s” is in use by another "
                                      "program (%s)."),
-                                   self->worker->path, error->message);
+                                   name, error->message);
       else
         message = g_strdup_printf (_("History is unavailable: the file “%s” cannot be used (%s)."),
-                                   self->worker->path, error->message);
+                                   name, error->message);
 
       g_message ("%s", message);
       stellar_database_set_available (self, FALSE);
