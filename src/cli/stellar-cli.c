@@ -1,11 +1,4 @@
-/* stellar-cli.c: a Stellar server from the terminal
- *
- *   stellar-cli URL details
- *   stellar-cli URL action NAME [PARAMS-JSON] [--http]
- *   stellar-cli URL say ROOM MESSAGE
- *   stellar-cli URL emit ROOM EVENT [DATA-JSON]
- *   stellar-cli URL listen ROOM…
- *   stellar-cli URL file PATH
+/* stellar-cli.c: the command line, and what every command shares
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -14,349 +7,438 @@
 
 #include "config.h"
 
-#include <locale.h>
-#include <stdio.h>
+#include <signal.h>
+#include <string.h>
 
-#include <stellar-client.h>
+#include <glib/gi18n.h>
+#include <glib-unix.h>
 
-typedef struct
+#include "stellar-cli.h"
+
+const StellarCliCommand stellar_cli_commands[] = {
+  { "details", "", N_("Print the connection’s details"), stellar_cli_details },
+  { "action", N_("NAME [PARAMETER…]"), N_("Call an action and print its response"),
+    stellar_cli_action },
+  { "say", N_("ROOM MESSAGE…"), N_("Join a room, say something there, and leave"),
+    stellar_cli_say },
+  { "emit", N_("ROOM EVENT [DATA…]"), N_("Join a room, send an event there, and leave"),
+    stellar_cli_emit },
+  { "room-view", N_("ROOM"), N_("Join a room, print who is in it, and leave"),
+    stellar_cli_room_view },
+  { "listen", N_("[ROOM…]"), N_("Join rooms and print what happens there, a JSON line each"),
+    stellar_cli_listen },
+  { "file", N_("PATH"), N_("Print a file of the server’s public folder"), stellar_cli_file },
+  { "bench", N_("ACTION [PARAMETER…]"), N_("Call an action many times and measure it"),
+    stellar_cli_bench },
+  { NULL }
+};
+
+const StellarCliCommand *
+stellar_cli_lookup_command (const char *name)
 {
-  gboolean done;
-  StellarClient *client;
-  char **args;
-  gboolean over_http;
-  gboolean pretty;
-  int status;
-} Cli;
+  for (const StellarCliCommand *command = stellar_cli_commands; command->name != NULL; command++)
+    if (g_strcmp0 (command->name, name) == 0)
+      return command;
 
-static void
-print_json (Cli      *cli,
-            JsonNode *node)
-{
-  g_autofree char *text = json_to_string (node, cli->pretty);
-
-  g_print ("%s\n", text);
+  return NULL;
 }
 
-static void
-print_object (Cli        *cli,
-              JsonObject *object)
-{
-  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), object);
+/* --- waiting for the client ---------------------------------------------- */
 
-  print_json (cli, node);
+void
+stellar_cli_store_result (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
 }
 
-/* Prints @error with the server's reply when there is one; ends the run. */
-static void
-fail (Cli          *cli,
-      const GError *error)
+/* Runs the main loop until an asynchronous call stored its result. */
+GAsyncResult *
+stellar_cli_wait (StellarCli    *cli,
+                  GAsyncResult **slot)
+{
+  while (*slot == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return g_steal_pointer (slot);
+}
+
+typedef struct {
+  StellarCli  *cli;
+  GSourceFunc  callback;
+  gpointer     data;
+} Interrupt;
+
+static gboolean
+on_interrupt (gpointer user_data)
+{
+  Interrupt *interrupt = user_data;
+
+  interrupt->cli->interrupted = TRUE;
+  return interrupt->callback (interrupt->data);
+}
+
+/* Ctrl+C and SIGTERM call @callback (for as long as it returns
+ * G_SOURCE_CONTINUE) instead of ending the process. */
+void
+stellar_cli_catch_interrupt (StellarCli  *cli,
+                             GSourceFunc  callback,
+                             gpointer     data)
+{
+  int signals[] = { SIGINT, SIGTERM };
+
+  for (guint i = 0; i < G_N_ELEMENTS (signals); i++)
+    {
+      Interrupt *interrupt = g_new (Interrupt, 1);
+
+      interrupt->cli = cli;
+      interrupt->callback = callback;
+      interrupt->data = data;
+      g_clear_handle_id (&cli->interrupt_sources[i], g_source_remove);
+      cli->interrupt_sources[i] = g_unix_signal_add_full (G_PRIORITY_DEFAULT, signals[i],
+                                                          on_interrupt, interrupt, g_free);
+    }
+}
+
+/* --- failing ------------------------------------------------------------- */
+
+/* Says what went wrong, with the server's whole answer when it gave one. */
+int
+stellar_cli_fail (StellarCli   *cli,
+                  const GError *error)
 {
   JsonNode *response = stellar_error_get_response (error);
 
-  g_printerr ("stellar-cli: %s\n", error->message);
+  stellar_cli_output_error (&cli->err, "%s", error->message);
   if (response != NULL)
+    stellar_cli_output_json (&cli->err, response);
+
+  return STELLAR_CLI_EXIT_FAILED;
+}
+
+int
+stellar_cli_usage_error (StellarCli   *cli,
+                         const GError *error)
+{
+  stellar_cli_output_error (&cli->err, "%s", error->message);
+
+  return STELLAR_CLI_EXIT_USAGE;
+}
+
+/* The options every command takes, wherever they are on the line. */
+static GOptionGroup *
+output_options (StellarCli *cli)
+{
+  const GOptionEntry entries[] = {
+    { "color", 0, 0, G_OPTION_ARG_STRING, &cli->color_name,
+      N_("Colour the output: auto (on a terminal), always or never"), N_("WHEN") },
+    { "compact", 'c', 0, G_OPTION_ARG_NONE, &cli->compact, N_("Print JSON on one line"), NULL },
+    { "http", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &cli->over_http,
+      N_("Call actions over HTTP, without a WebSocket"), NULL },
+    { NULL }
+  };
+  GOptionGroup *group = g_option_group_new ("output", _("Output Options:"),
+                                            _("Show the output options"), NULL, NULL);
+
+  g_option_group_set_translation_domain (group, GETTEXT_PACKAGE);
+  g_option_group_add_entries (group, entries);
+
+  return group;
+}
+
+/* Sets up the outputs as the options say; FALSE for a bad --color. */
+static gboolean
+apply_output_options (StellarCli *cli)
+{
+  StellarCliColor color = STELLAR_CLI_COLOR_AUTO;
+  gboolean valid = cli->color_name == NULL || stellar_cli_color_parse (cli->color_name, &color);
+
+  stellar_cli_output_init (&cli->out, stdout, color, !cli->compact);
+  stellar_cli_output_init (&cli->err, stderr, color, TRUE);
+
+  if (!valid)
+    stellar_cli_output_error (&cli->err, _("--color is auto, always or never, not “%s”"),
+                              cli->color_name);
+
+  return valid;
+}
+
+GOptionContext *
+stellar_cli_command_context (StellarCli              *cli,
+                             const StellarCliCommand *command,
+                             const GOptionEntry      *entries)
+{
+  g_autofree char *parameters = g_strdup_printf ("[URL] %s %s", command->name,
+                                                 _(command->arguments));
+  GOptionContext *context = g_option_context_new (parameters);
+
+  g_option_context_set_summary (context, _(command->summary));
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_add_group (context, output_options (cli));
+
+  return context;
+}
+
+/*
+ * stellar_cli_parse_command:
+ * @argc: (inout): the command's arguments, its name first
+ * @argv: (inout): same
+ * @min_args: how many arguments the command needs after its name
+ * @max_args: how many it takes at most, -1 for any number
+ * @status: (out): the exit status, when parsing fails
+ *
+ * Parses the command's options, wherever they are among its arguments.
+ *
+ * Returns: whether to go on
+ */
+gboolean
+stellar_cli_parse_command (StellarCli       *cli,
+                           GOptionContext   *context,
+                           int              *argc,
+                           char           ***argv,
+                           int               min_args,
+                           int               max_args,
+                           int              *status)
+{
+  g_autoptr(GError) error = NULL;
+  int count;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
     {
-      g_autofree char *text = json_to_string (response, TRUE);
-      g_printerr ("%s\n", text);
+      *status = stellar_cli_usage_error (cli, error);
+      return FALSE;
     }
 
-  cli->status = 1;
-  cli->done = TRUE;
+  if (!apply_output_options (cli))
+    {
+      *status = STELLAR_CLI_EXIT_USAGE;
+      return FALSE;
+    }
+
+  count = *argc - 1;
+  if (count < min_args || (max_args >= 0 && count > max_args))
+    {
+      g_autofree char *help = g_option_context_get_help (context, FALSE, NULL);
+
+      stellar_cli_output_error (&cli->err, count < min_args ? _("Missing arguments")
+                                                            : _("Too many arguments"));
+      fputs (help, cli->err.stream);
+      *status = STELLAR_CLI_EXIT_USAGE;
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
-static void
-finish (Cli *cli)
+/* --- the connection and its rooms ---------------------------------------- */
+
+int
+stellar_cli_connect (StellarCli *cli)
 {
-  cli->done = TRUE;
-}
-
-static JsonNode *
-parse_json_argument (const char  *text,
-                     GError     **error)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (!json_parser_load_from_data (parser, text, -1, error))
-    return NULL;
-
-  return json_node_copy (json_parser_get_root (parser));
-}
-
-static void
-on_action (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Cli *cli = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) response = stellar_client_action_finish (STELLAR_CLIENT (source), result, &error);
-
-  if (response == NULL)
-    return fail (cli, error);
-
-  print_json (cli, response);
-  finish (cli);
-}
-
-static void
-on_said (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  Cli *cli = user_data;
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonObject) details = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!stellar_client_say_finish (STELLAR_CLIENT (source), result, &error))
-    return fail (cli, error);
-  finish (cli);
+  stellar_client_connect_async (cli->client, NULL, stellar_cli_store_result, &slot);
+  result = stellar_cli_wait (cli, &slot);
+  details = stellar_client_connect_finish (cli->client, result, &error);
+
+  return details != NULL ? STELLAR_CLI_EXIT_OK : stellar_cli_fail (cli, error);
 }
 
-static void
-on_emitted (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
+/* Stellar lets only a room's members speak or look in it: a one-shot
+ * command joins first, as a person means it. */
+int
+stellar_cli_join (StellarCli *cli,
+                  const char *room)
 {
-  Cli *cli = user_data;
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!stellar_client_emit_finish (STELLAR_CLIENT (source), result, &error))
-    return fail (cli, error);
-  finish (cli);
+  stellar_client_room_add_async (cli->client, room, NULL, stellar_cli_store_result, &slot);
+  result = stellar_cli_wait (cli, &slot);
+
+  if (!stellar_client_room_add_finish (cli->client, result, &error))
+    return stellar_cli_fail (cli, error);
+
+  return STELLAR_CLI_EXIT_OK;
 }
 
-static void
-on_file (GObject      *source,
-         GAsyncResult *result,
-         gpointer      user_data)
+/* Leaves @room, as the connection found it; a failure says so but changes
+ * nothing of the command's outcome. */
+void
+stellar_cli_leave (StellarCli *cli,
+                   const char *room)
 {
-  Cli *cli = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) file = stellar_client_file_finish (STELLAR_CLIENT (source), result, &error);
-
-  if (file == NULL)
-    return fail (cli, error);
-
-  print_object (cli, file);
-  finish (cli);
-}
-
-static void
-on_frame (StellarClient *client,
-          JsonNode      *frame,
-          Cli           *cli)
-{
-  print_json (cli, frame);
-}
-
-static void
-on_joined (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  Cli *cli = user_data;
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!stellar_client_room_add_finish (STELLAR_CLIENT (source), result, &error))
-    fail (cli, error);
+  stellar_client_room_leave_async (cli->client, room, NULL, stellar_cli_store_result, &slot);
+  result = stellar_cli_wait (cli, &slot);
+
+  if (!stellar_client_room_leave_finish (cli->client, result, &error))
+    g_debug ("Could not leave %s: %s", room, error->message);
+}
+
+/* --- the command line ---------------------------------------------------- */
+
+/* What a run leaves behind: the connection is closed on purpose. */
+void
+stellar_cli_clear (StellarCli *cli)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (cli->interrupt_sources); i++)
+    g_clear_handle_id (&cli->interrupt_sources[i], g_source_remove);
+
+  if (cli->client != NULL)
+    {
+      stellar_client_disconnect (cli->client);
+      g_clear_object (&cli->client);
+    }
+
+  g_clear_pointer (&cli->color_name, g_free);
 }
 
 static void
 on_client_error (StellarClient *client,
                  const GError  *error,
-                 Cli           *cli)
+                 StellarCli    *cli)
 {
-  g_printerr ("stellar-cli: %s\n", error->message);
+  stellar_cli_output_error (&cli->err, "%s", error->message);
 }
 
-static void
-on_state (StellarClient *client,
-          GParamSpec    *pspec,
-          Cli           *cli)
+static char *
+describe_commands (void)
 {
-  /* Listening ends only when the client gives up. */
-  if (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_DISCONNECTED)
+  GString *text = g_string_new (_("Commands:"));
+
+  for (const StellarCliCommand *command = stellar_cli_commands; command->name != NULL; command++)
     {
-      cli->status = 1;
-      cli->done = TRUE;
+      g_autofree char *usage = g_strdup_printf ("%s %s", command->name, _(command->arguments));
+      glong width = g_utf8_strlen (usage, -1);
+
+      /* Padded by characters, not bytes: “…” is one. */
+      g_string_append_printf (text, "\n  %s%*s %s", usage, (int) MAX (0, 28 - width), "",
+                              _(command->summary));
     }
+
+  g_string_append (text, "\n\n");
+  g_string_append (text, _("Without a URL, the server is the one $STELLAR_URL names.\n"
+                           "PARAMETER is KEY=VALUE (a string), KEY:=JSON (any JSON value), a JSON\n"
+                           "object, or - to read a JSON object from the standard input.\n"
+                           "“stellar-cli COMMAND --help” shows a command’s options; man stellar-cli\n"
+                           "tells all."));
+
+  return g_string_free (text, FALSE);
 }
 
 static gboolean
-check_arguments (Cli        *cli,
-                 guint       min,
-                 guint       max,
-                 const char *usage)
+asks_for_help (int    argc,
+               char **argv)
 {
-  guint count = g_strv_length (cli->args);
+  for (int i = 0; i < argc; i++)
+    if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h") ||
+        g_str_equal (argv[i], "-?"))
+      return TRUE;
 
-  if (count >= min && count <= max)
-    return TRUE;
-
-  g_printerr ("Usage: stellar-cli URL %s\n", usage);
-  cli->status = 2;
-  finish (cli);
   return FALSE;
 }
 
-/* Runs the command once the connection is there (or without one). */
-static void
-run_command (Cli *cli)
-{
-  const char *command = cli->args[0];
-  g_autoptr(GError) error = NULL;
-
-  if (g_str_equal (command, "details"))
-    {
-      print_object (cli, stellar_client_get_details (cli->client));
-      finish (cli);
-    }
-  else if (g_str_equal (command, "action"))
-    {
-      g_autoptr(JsonNode) params = NULL;
-
-      if (!check_arguments (cli, 2, 3, "action NAME [PARAMS-JSON] [--http]"))
-        return;
-      if (cli->args[2] != NULL)
-        {
-          params = parse_json_argument (cli->args[2], &error);
-          if (params == NULL || !JSON_NODE_HOLDS_OBJECT (params))
-            {
-              g_printerr ("stellar-cli: the parameters must be a JSON object%s%s\n",
-                          error ? ": " : "", error ? error->message : "");
-              cli->status = 2;
-              return finish (cli);
-            }
-        }
-      stellar_client_action_full_async (cli->client, cli->args[1],
-                                        params ? json_node_get_object (params) : NULL,
-                                        cli->over_http ? STELLAR_TRANSPORT_HTTP : STELLAR_TRANSPORT_AUTO,
-                                        NULL, on_action, cli);
-    }
-  else if (g_str_equal (command, "say"))
-    {
-      if (check_arguments (cli, 3, 3, "say ROOM MESSAGE"))
-        stellar_client_say_async (cli->client, cli->args[1], cli->args[2], NULL, on_said, cli);
-    }
-  else if (g_str_equal (command, "emit"))
-    {
-      g_autoptr(JsonNode) data = NULL;
-
-      if (!check_arguments (cli, 3, 4, "emit ROOM EVENT [DATA-JSON]"))
-        return;
-      if (cli->args[3] != NULL && (data = parse_json_argument (cli->args[3], &error)) == NULL)
-        {
-          g_printerr ("stellar-cli: the data is not JSON: %s\n", error->message);
-          cli->status = 2;
-          return finish (cli);
-        }
-      stellar_client_emit_async (cli->client, cli->args[1], cli->args[2], data, NULL, on_emitted, cli);
-    }
-  else if (g_str_equal (command, "listen"))
-    {
-      if (!check_arguments (cli, 2, G_MAXUINT, "listen ROOM…"))
-        return;
-      g_signal_connect (cli->client, "message", G_CALLBACK (on_frame), cli);
-      g_signal_connect (cli->client, "notify::state", G_CALLBACK (on_state), cli);
-      for (guint i = 1; cli->args[i] != NULL; i++)
-        stellar_client_room_add_async (cli->client, cli->args[i], NULL, on_joined, cli);
-    }
-  else if (g_str_equal (command, "file"))
-    {
-      if (check_arguments (cli, 2, 2, "file PATH"))
-        stellar_client_file_async (cli->client, cli->args[1], NULL, on_file, cli);
-    }
-  else
-    {
-      g_printerr ("stellar-cli: unknown command “%s”\n", command);
-      cli->status = 2;
-      finish (cli);
-    }
-}
-
-static void
-on_connected (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  Cli *cli = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) details = stellar_client_connect_finish (STELLAR_CLIENT (source), result, &error);
-
-  if (details == NULL)
-    return fail (cli, error);
-
-  run_command (cli);
-}
-
 int
-main (int   argc,
-      char *argv[])
+stellar_cli_main (int    argc,
+                  char **argv)
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(GStrv) args = NULL;
-  gboolean over_http = FALSE;
-  gboolean compact = FALSE;
+  g_autofree char *description = NULL;
+  const StellarCliCommand *command;
+  const char *url = NULL;
   gboolean version = FALSE;
+  g_auto(StellarCli) cli = { 0 };
+  int first;
   const GOptionEntry entries[] = {
-    { "http", 0, 0, G_OPTION_ARG_NONE, &over_http, "Call actions over HTTP, without connecting", NULL },
-    { "compact", 'c', 0, G_OPTION_ARG_NONE, &compact, "Print JSON on one line", NULL },
-    { "version", 0, 0, G_OPTION_ARG_NONE, &version, "Show the version", NULL },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &args, NULL, "URL COMMAND [ARGUMENTS…]" },
+    { "color", 0, 0, G_OPTION_ARG_STRING, &cli.color_name,
+      N_("Colour the output: auto (on a terminal), always or never"), N_("WHEN") },
+    { "compact", 'c', 0, G_OPTION_ARG_NONE, &cli.compact, N_("Print JSON on one line"), NULL },
+    { "http", 0, 0, G_OPTION_ARG_NONE, &cli.over_http,
+      N_("Call actions over HTTP, without a WebSocket"), NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &version, N_("Show the version"), NULL },
     { NULL }
   };
-  Cli cli = { 0 };
 
-  setlocale (LC_ALL, "");
+  context = g_option_context_new (_("[URL] COMMAND [ARGUMENT…]"));
+  g_option_context_set_summary (context, _("Talk to a server built with the Stellar web framework."));
+  description = describe_commands ();
+  g_option_context_set_description (context, description);
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  /* The command's own options come after it. */
+  g_option_context_set_strict_posix (context, TRUE);
 
-  context = g_option_context_new (NULL);
-  g_option_context_set_summary (context,
-                                "Talk to a server built with the Stellar web framework.\n\n"
-                                "Commands:\n"
-                                "  details                      the connection's details\n"
-                                "  action NAME [PARAMS-JSON]    call an action\n"
-                                "  say ROOM MESSAGE             say something in a room\n"
-                                "  emit ROOM EVENT [DATA-JSON]  send an event to a room\n"
-                                "  listen ROOM…                 join rooms and print every frame\n"
-                                "  file PATH                    get a file of the public folder");
-  g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      g_printerr ("stellar-cli: %s\n", error->message);
-      return 2;
+      apply_output_options (&cli);
+      return stellar_cli_usage_error (&cli, error);
     }
+
+  if (!apply_output_options (&cli))
+    return STELLAR_CLI_EXIT_USAGE;
 
   if (version)
     {
       g_print ("stellar-cli %s\n", PACKAGE_VERSION);
-      return 0;
+      return STELLAR_CLI_EXIT_OK;
     }
 
-  if (args == NULL || g_strv_length (args) < 2)
+  /* stellar-cli [URL] COMMAND …: the URL may come from the environment; a
+   * first word that is no address is taken for a mistyped command. Options
+   * may stand after the URL too. */
+  first = 1;
+  if (argc >= 2 && stellar_cli_lookup_command (argv[1]) == NULL && strchr (argv[1], ':') != NULL)
+    {
+      url = argv[1];
+      argv[1] = argv[0];
+      argc--;
+      argv++;
+      if (!g_option_context_parse (context, &argc, &argv, &error))
+        return stellar_cli_usage_error (&cli, error);
+      if (!apply_output_options (&cli))
+        return STELLAR_CLI_EXIT_USAGE;
+    }
+  else
+    url = g_getenv ("STELLAR_URL");
+
+  command = argc > first ? stellar_cli_lookup_command (argv[first]) : NULL;
+  if (command == NULL)
     {
       g_autofree char *help = g_option_context_get_help (context, TRUE, NULL);
-      g_printerr ("%s", help);
-      return 2;
+
+      if (argc > first)
+        stellar_cli_output_error (&cli.err, _("Unknown command “%s”"), argv[first]);
+      else
+        stellar_cli_output_error (&cli.err, _("Which command?"));
+      fputs (help, stderr);
+      return STELLAR_CLI_EXIT_USAGE;
     }
 
-  cli.client = stellar_client_new (args[0]);
-  cli.args = &args[1];
-  cli.over_http = over_http;
-  cli.pretty = !compact;
-  g_signal_connect (cli.client, "error", G_CALLBACK (on_client_error), &cli);
+  if ((url == NULL || *url == '\0') && !asks_for_help (argc - first, argv + first))
+    {
+      stellar_cli_output_error (&cli.err, _("Which server? Give its URL, or set STELLAR_URL"));
+      return STELLAR_CLI_EXIT_USAGE;
+    }
 
-  /* Actions over HTTP and files need no WebSocket connection. */
-  if ((over_http && g_str_equal (cli.args[0], "action")) || g_str_equal (cli.args[0], "file"))
-    run_command (&cli);
-  else
-    stellar_client_connect_async (cli.client, NULL, on_connected, &cli);
+  if (url != NULL)
+    {
+      cli.client = stellar_client_new (url);
+      g_signal_connect (cli.client, "error", G_CALLBACK (on_client_error), &cli);
+    }
 
-  while (!cli.done)
-    g_main_context_iteration (NULL, TRUE);
-
-  stellar_client_disconnect (cli.client);
-  g_clear_object (&cli.client);
-
-  return cli.status;
+  return command->run (&cli, argc - first, argv + first);
 }

@@ -512,21 +512,23 @@ stellar_load_report_to_json (StellarLoadReport *self)
   json_builder_add_int_value (builder, self->failed);
   json_builder_set_member_name (builder, "stopped");
   json_builder_add_boolean_value (builder, self->stopped);
-  json_builder_set_member_name (builder, "durationMs");
-  json_builder_add_double_value (builder, to_ms (self->duration_us));
+  json_builder_set_member_name (builder, "durationUs");
+  json_builder_add_int_value (builder, self->duration_us);
   json_builder_set_member_name (builder, "callsPerSecond");
   json_builder_add_double_value (builder, stellar_load_report_get_calls_per_second (self));
 
-  json_builder_set_member_name (builder, "latencyMs");
+  /* Whole microseconds: exact, where milliseconds as doubles would print
+   * with binary noise. */
+  json_builder_set_member_name (builder, "latencyUs");
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "p50");
-  json_builder_add_double_value (builder, to_ms (stellar_load_report_get_latency_us (self, 50)));
+  json_builder_add_int_value (builder, stellar_load_report_get_latency_us (self, 50));
   json_builder_set_member_name (builder, "p95");
-  json_builder_add_double_value (builder, to_ms (stellar_load_report_get_latency_us (self, 95)));
+  json_builder_add_int_value (builder, stellar_load_report_get_latency_us (self, 95));
   json_builder_set_member_name (builder, "p99");
-  json_builder_add_double_value (builder, to_ms (stellar_load_report_get_latency_us (self, 99)));
+  json_builder_add_int_value (builder, stellar_load_report_get_latency_us (self, 99));
   json_builder_set_member_name (builder, "max");
-  json_builder_add_double_value (builder, to_ms (stellar_load_report_get_max_latency_us (self)));
+  json_builder_add_int_value (builder, stellar_load_report_get_max_latency_us (self));
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "errors");
@@ -553,8 +555,8 @@ stellar_load_report_to_json (StellarLoadReport *self)
   for (guint b = 0; b < self->n_buckets; b++)
     {
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "upToMs");
-      json_builder_add_double_value (builder, to_ms (self->buckets[b].upper_us));
+      json_builder_set_member_name (builder, "upToUs");
+      json_builder_add_int_value (builder, self->buckets[b].upper_us);
       json_builder_set_member_name (builder, "count");
       json_builder_add_int_value (builder, self->buckets[b].count);
       json_builder_end_object (builder);
@@ -563,8 +565,8 @@ stellar_load_report_to_json (StellarLoadReport *self)
 
   json_builder_set_member_name (builder, "timeline");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "intervalMs");
-  json_builder_add_double_value (builder, to_ms (self->interval_us));
+  json_builder_set_member_name (builder, "intervalUs");
+  json_builder_add_int_value (builder, self->interval_us);
   json_builder_set_member_name (builder, "succeeded");
   json_builder_begin_array (builder);
   for (guint i = 0; i < self->n_intervals; i++)

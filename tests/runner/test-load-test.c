@@ -151,7 +151,7 @@ test_websocket (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (summary, "transport"), ==, "auto");
   g_assert_cmpint (json_object_get_int_member (summary, "calls"), ==, 300);
   g_assert_cmpint (json_object_get_int_member (summary, "inFlight"), ==, 5);
-  g_assert_true (json_object_has_member (json_object_get_object_member (summary, "latencyMs"), "p99"));
+  g_assert_true (json_object_has_member (json_object_get_object_member (summary, "latencyUs"), "p99"));
 
   csv = stellar_load_report_to_csv (report);
   lines = g_strsplit (csv, "\r\n", -1);
