@@ -65,6 +65,36 @@ static const char * const migrations[] = {
   "  INSERT INTO calls_fts (calls_fts, rowid, action, params, response)"
   "  VALUES ('delete', old.id, old.action, old.params, old.response);"
   "END;",
+
+  /* 3: the rooms' conversations (StellarMessageStore), in the order they
+   * arrived, with a full-text index over what was said; `uid` finds our
+   * own messages again when their delivery changes */
+  "CREATE TABLE messages ("
+  "  id INTEGER PRIMARY KEY,"
+  "  server_id INTEGER NOT NULL REFERENCES servers (id) ON DELETE CASCADE,"
+  "  room TEXT NOT NULL,"
+  "  kind INTEGER NOT NULL,"
+  "  sender TEXT,"
+  "  sender_name TEXT,"
+  "  time_us INTEGER NOT NULL,"
+  "  text TEXT NOT NULL,"
+  "  event TEXT,"
+  "  own INTEGER NOT NULL DEFAULT 0,"
+  "  delivery INTEGER NOT NULL DEFAULT 0,"
+  "  uid TEXT UNIQUE"
+  ");"
+  "CREATE INDEX messages_by_room ON messages (server_id, room, id);"
+  "CREATE INDEX messages_by_time ON messages (time_us);"
+  "CREATE VIRTUAL TABLE messages_fts USING fts5 ("
+  "  text, content = 'messages', content_rowid = 'id',"
+  "  tokenize = 'unicode61 remove_diacritics 2'"
+  ");"
+  "CREATE TRIGGER messages_fts_insert AFTER INSERT ON messages BEGIN"
+  "  INSERT INTO messages_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;"
+  "CREATE TRIGGER messages_fts_delete AFTER DELETE ON messages BEGIN"
+  "  INSERT INTO messages_fts (messages_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "END;",
 };
 
 typedef enum {

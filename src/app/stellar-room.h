@@ -5,7 +5,9 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
+
+#include "stellar-message.h"
 
 G_BEGIN_DECLS
 
@@ -13,8 +15,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StellarRoom, stellar_room, STELLAR, ROOM, GObject)
 
-const char *stellar_room_get_name       (StellarRoom *self);
-gboolean    stellar_room_get_joined     (StellarRoom *self);
-const char *stellar_room_get_join_error (StellarRoom *self);
+const char *stellar_room_get_name             (StellarRoom *self);
+gboolean    stellar_room_get_joined           (StellarRoom *self);
+const char *stellar_room_get_join_error       (StellarRoom *self);
+GListModel *stellar_room_get_messages         (StellarRoom *self);
+guint       stellar_room_get_unread_count     (StellarRoom *self);
+guint       stellar_room_get_mention_count    (StellarRoom *self);
+gboolean    stellar_room_get_muted            (StellarRoom *self);
+gboolean    stellar_room_get_active           (StellarRoom *self);
+gboolean    stellar_room_get_history_complete (StellarRoom *self);
+gboolean    stellar_room_get_loading_history  (StellarRoom *self);
+const char *stellar_room_get_last_own_text    (StellarRoom *self);
 
 G_END_DECLS

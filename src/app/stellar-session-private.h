@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include "stellar-database.h"
+#include "stellar-room-private.h"
 #include "stellar-session.h"
 
 G_BEGIN_DECLS
@@ -34,6 +36,19 @@ struct _StellarSession
 
   /* StellarRoom, in the order the person joined them */
   GListStore         *rooms;
+  /* what the `remembered-rooms` setting said last, for this server */
+  char              **remembered;
+
+  /* the conversations (stellar-session-chat.c) */
+  GHashTable         *own_ids;
+  char              **mention_names;
+  StellarRoom        *active_room;
+
+  /* their history (stellar-session-history.c) */
+  StellarDatabase    *database;
+  GPtrArray          *unsaved;
+  guint               save_source;
+  char               *history_error;
 };
 
 void _stellar_session_rooms_init          (StellarSession *self);
@@ -41,5 +56,27 @@ void _stellar_session_rooms_sync          (StellarSession *self);
 void _stellar_session_rooms_join_all      (StellarSession *self);
 void _stellar_session_emit_notice         (StellarSession *self,
                                            const char     *message);
+
+void _stellar_session_chat_init           (StellarSession *self);
+void _stellar_session_chat_dispose        (StellarSession *self);
+void _stellar_session_prepare_room        (StellarSession *self,
+                                           StellarRoom    *room);
+void _stellar_session_emit_new_message    (StellarSession *self,
+                                           StellarRoom    *room,
+                                           StellarMessage *message);
+void _stellar_session_update_mentions     (StellarSession *self,
+                                           GPtrArray      *messages);
+
+void _stellar_session_set_history_error   (StellarSession *self,
+                                           const char     *history_error);
+void _stellar_session_history_init        (StellarSession *self);
+void _stellar_session_history_dispose     (StellarSession *self);
+void _stellar_session_load_history        (StellarSession *self,
+                                           StellarRoom    *room);
+void _stellar_session_save_message        (StellarSession *self,
+                                           StellarRoom    *room,
+                                           StellarMessage *message);
+void _stellar_session_save_delivery       (StellarSession *self,
+                                           StellarMessage *message);
 
 G_END_DECLS

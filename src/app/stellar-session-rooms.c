@@ -16,7 +16,8 @@
  * re-joins them by itself after a lost connection; the session joins them
  * after connecting, and remembers them per server in the `remembered-rooms`
  * setting, so that they come back with the app. A room leaves the list
- * only when the person leaves it. */
+ * only when the person leaves it, here or by taking it off the server's
+ * rooms in Preferences (which edits the same setting). */
 
 #define REMEMBERED_ROOMS_KEY "remembered-rooms"
 
@@ -92,6 +93,7 @@ add_room (StellarSession *self,
 
   room = _stellar_room_new (name);
   _stellar_room_set_joined (room, is_joined (self, name));
+  _stellar_session_prepare_room (self, room);
   g_list_store_append (self->rooms, room);
 
   return g_steal_pointer (&room);
@@ -149,7 +151,56 @@ store_remembered_rooms (StellarSession *self)
     g_variant_builder_add (&builder, "{s@as}", url,
                            g_variant_new_strv ((const char * const *) names->pdata, names->len));
 
+  /* Known before the setting says it back. */
+  g_ptr_array_add (names, NULL);
+  g_strfreev (self->remembered);
+  self->remembered = g_strdupv ((char **) names->pdata);
+
   g_settings_set_value (self->settings, REMEMBERED_ROOMS_KEY, g_variant_builder_end (&builder));
+}
+
+static void
+on_room_left_elsewhere (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!stellar_session_leave_room_finish (STELLAR_SESSION (object), result, &error))
+    g_debug ("Could not leave a room taken off the server's rooms: %s", error->message);
+}
+
+/* Preferences changed the server's rooms: join what was added, leave what
+ * was taken off. */
+static void
+on_remembered_rooms_changed (StellarSession *self)
+{
+  g_auto(GStrv) now = load_remembered_rooms (self);
+  g_auto(GStrv) before = g_steal_pointer (&self->remembered);
+  g_autoptr(GStrvBuilder) added = g_strv_builder_new ();
+  g_auto(GStrv) added_names = NULL;
+
+  self->remembered = now != NULL ? g_strdupv (now) : g_new0 (char *, 1);
+
+  for (guint i = 0; now != NULL && now[i] != NULL; i++)
+    if (before == NULL || !g_strv_contains ((const char * const *) before, now[i]))
+      g_strv_builder_add (added, now[i]);
+
+  for (guint i = 0; before != NULL && before[i] != NULL; i++)
+    {
+      StellarRoom *room;
+
+      if (g_strv_contains ((const char * const *) self->remembered, before[i]))
+        continue;
+
+      room = stellar_session_lookup_room (self, before[i]);
+      if (room != NULL)
+        stellar_session_leave_room_async (self, room, NULL, on_room_left_elsewhere, NULL);
+    }
+
+  added_names = g_strv_builder_end (added);
+  if (added_names[0] != NULL)
+    stellar_session_add_rooms (self, (const char * const *) added_names);
 }
 
 /* --- following the client ------------------------------------------------ */
@@ -182,12 +233,17 @@ _stellar_session_rooms_init (StellarSession *self)
 {
   g_auto(GStrv) remembered = load_remembered_rooms (self);
 
+  self->remembered = remembered != NULL ? g_strdupv (remembered) : g_new0 (char *, 1);
   if (remembered != NULL)
     stellar_session_add_rooms (self, (const char * const *) remembered);
 
   g_signal_connect_object (self->client, "notify::joined-rooms",
                            G_CALLBACK (_stellar_session_rooms_sync), self,
                            G_CONNECT_SWAPPED);
+  if (self->settings != NULL)
+    g_signal_connect_object (self->settings, "changed::" REMEMBERED_ROOMS_KEY,
+                             G_CALLBACK (on_remembered_rooms_changed), self,
+                             G_CONNECT_SWAPPED);
 }
 
 /**

@@ -39,11 +39,14 @@ enum {
   PROP_CONNECTED_AT,
   PROP_WELCOME_MESSAGE,
   PROP_ROOMS,
+  PROP_DATABASE,
+  PROP_HISTORY_ERROR,
   N_PROPS
 };
 
 enum {
   NOTICE,
+  NEW_MESSAGE,
   N_SIGNALS
 };
 
@@ -253,22 +256,26 @@ on_client_error (StellarSession *self,
     g_debug ("%s: %s", stellar_client_get_url (client), error->message);
 }
 
-static void
-on_client_alert (StellarSession *self,
-                 JsonObject     *frame,
-                 StellarClient  *client)
-{
-  const char *message = get_string_member (frame, "message");
-
-  if (message != NULL && *message != '\0')
-    _stellar_session_emit_notice (self, message);
-}
-
 void
 _stellar_session_emit_notice (StellarSession *self,
                               const char     *message)
 {
   g_signal_emit (self, signals[NOTICE], 0, message);
+}
+
+void
+_stellar_session_emit_new_message (StellarSession *self,
+                                   StellarRoom    *room,
+                                   StellarMessage *message)
+{
+  g_signal_emit (self, signals[NEW_MESSAGE], 0, room, message);
+}
+
+void
+_stellar_session_set_history_error (StellarSession *self,
+                                    const char     *history_error)
+{
+  set_string_property (self, &self->history_error, history_error, PROP_HISTORY_ERROR);
 }
 
 /* --- GObject ------------------------------------------------------------- */
@@ -297,9 +304,9 @@ stellar_session_constructed (GObject *object)
                            G_CALLBACK (on_client_welcome_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->client, "error",
                            G_CALLBACK (on_client_error), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->client, "alert",
-                           G_CALLBACK (on_client_alert), self, G_CONNECT_SWAPPED);
 
+  _stellar_session_chat_init (self);
+  _stellar_session_history_init (self);
   _stellar_session_rooms_init (self);
 }
 
@@ -309,6 +316,9 @@ stellar_session_dispose (GObject *object)
   StellarSession *self = STELLAR_SESSION (object);
 
   g_cancellable_cancel (self->cancellable);
+
+  _stellar_session_chat_dispose (self);
+  _stellar_session_history_dispose (self);
 
   /* The client ends with its session: no reconnection behind the back of a
    * window that is gone. */
@@ -336,6 +346,9 @@ stellar_session_finalize (GObject *object)
   g_clear_pointer (&self->remote_address, g_free);
   g_clear_pointer (&self->connected_at, g_date_time_unref);
   g_clear_pointer (&self->welcome_message, g_free);
+  g_clear_pointer (&self->remembered, g_strfreev);
+  g_clear_pointer (&self->history_error, g_free);
+  g_clear_object (&self->database);
 
   G_OBJECT_CLASS (stellar_session_parent_class)->finalize (object);
 }
@@ -410,6 +423,14 @@ stellar_session_get_property (GObject    *object,
       g_value_set_object (value, self->rooms);
       break;
 
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+
+    case PROP_HISTORY_ERROR:
+      g_value_set_string (value, self->history_error);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -431,6 +452,10 @@ stellar_session_set_property (GObject      *object,
 
     case PROP_SETTINGS:
       self->settings = g_value_dup_object (value);
+      break;
+
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
       break;
 
     default:
@@ -608,6 +633,27 @@ stellar_session_class_init (StellarSessionClass *klass)
                          G_TYPE_LIST_MODEL,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * StellarSession:database:
+   *
+   * Where the rooms' history is kept; %NULL keeps nothing.
+   */
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL,
+                         STELLAR_TYPE_DATABASE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StellarSession:history-error:
+   *
+   * Why messages are not kept in the history, for people; they stay in
+   * memory meanwhile. %NULL when all is well.
+   */
+  properties[PROP_HISTORY_ERROR] =
+    g_param_spec_string ("history-error", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -626,6 +672,24 @@ stellar_session_class_init (StellarSessionClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 1, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * StellarSession::new-message:
+   * @self: a #StellarSession
+   * @room: the room of @message
+   * @message: a message from someone else
+   *
+   * Emitted for each message from someone else that arrives in a room the
+   * person is not looking at, to notify them.
+   */
+  signals[NEW_MESSAGE] =
+    g_signal_new ("new-message",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 2, STELLAR_TYPE_ROOM, STELLAR_TYPE_MESSAGE);
 }
 
 static void
@@ -639,23 +703,27 @@ stellar_session_init (StellarSession *self)
  * stellar_session_new:
  * @url: the server's base URL
  * @settings: (nullable): the app's settings, to remember the server's rooms
+ * @database: (nullable): where to keep the rooms' history
  *
  * Returns: (transfer full): a new session, not connected yet
  */
 StellarSession *
-stellar_session_new (const char *url,
-                     GSettings  *settings)
+stellar_session_new (const char      *url,
+                     GSettings       *settings,
+                     StellarDatabase *database)
 {
   g_autoptr(StellarClient) client = NULL;
 
   g_return_val_if_fail (url != NULL, NULL);
   g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
+  g_return_val_if_fail (database == NULL || STELLAR_IS_DATABASE (database), NULL);
 
   client = stellar_client_new (url);
 
   return g_object_new (STELLAR_TYPE_SESSION,
                        "client", client,
                        "settings", settings,
+                       "database", database,
                        NULL);
 }
 
@@ -782,6 +850,34 @@ stellar_session_get_rooms (StellarSession *self)
   g_return_val_if_fail (STELLAR_IS_SESSION (self), NULL);
 
   return G_LIST_MODEL (self->rooms);
+}
+
+/**
+ * stellar_session_get_database:
+ * @self: a #StellarSession
+ *
+ * Returns: (transfer none) (nullable): where the history is kept
+ */
+StellarDatabase *
+stellar_session_get_database (StellarSession *self)
+{
+  g_return_val_if_fail (STELLAR_IS_SESSION (self), NULL);
+
+  return self->database;
+}
+
+/**
+ * stellar_session_get_history_error:
+ * @self: a #StellarSession
+ *
+ * Returns: (nullable): why messages are not kept in the history
+ */
+const char *
+stellar_session_get_history_error (StellarSession *self)
+{
+  g_return_val_if_fail (STELLAR_IS_SESSION (self), NULL);
+
+  return self->history_error;
 }
 
 /* --- connecting ---------------------------------------------------------- */

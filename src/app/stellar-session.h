@@ -8,6 +8,8 @@
 #include <gio/gio.h>
 #include <stellar-client.h>
 
+#include "stellar-database.h"
+#include "stellar-message.h"
 #include "stellar-room.h"
 
 G_BEGIN_DECLS
@@ -17,7 +19,8 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (StellarSession, stellar_session, STELLAR, SESSION, GObject)
 
 StellarSession     *stellar_session_new                     (const char           *url,
-                                                             GSettings            *settings);
+                                                             GSettings            *settings,
+                                                             StellarDatabase      *database);
 
 StellarClient      *stellar_session_get_client              (StellarSession       *self);
 const char         *stellar_session_get_url                 (StellarSession       *self);
@@ -35,6 +38,14 @@ const char         *stellar_session_get_welcome_message     (StellarSession     
 GListModel         *stellar_session_get_rooms               (StellarSession       *self);
 StellarRoom        *stellar_session_lookup_room             (StellarSession       *self,
                                                              const char           *name);
+StellarDatabase    *stellar_session_get_database            (StellarSession       *self);
+const char         *stellar_session_get_history_error       (StellarSession       *self);
+StellarRoom        *stellar_session_get_active_room         (StellarSession       *self);
+void                stellar_session_set_active_room         (StellarSession       *self,
+                                                             StellarRoom          *room);
+void                stellar_session_set_room_muted          (StellarSession       *self,
+                                                             StellarRoom          *room,
+                                                             gboolean              muted);
 
 void                stellar_session_add_rooms               (StellarSession       *self,
                                                              const char * const   *names);
@@ -71,6 +82,45 @@ void                stellar_session_leave_room_async        (StellarSession     
                                                              GAsyncReadyCallback   callback,
                                                              gpointer              user_data);
 gboolean            stellar_session_leave_room_finish       (StellarSession       *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+
+void                stellar_session_view_room_async         (StellarSession       *self,
+                                                             StellarRoom          *room,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+GListModel         *stellar_session_view_room_finish        (StellarSession       *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+
+StellarMessage     *stellar_session_send_message            (StellarSession       *self,
+                                                             StellarRoom          *room,
+                                                             const char           *text);
+void                stellar_session_retry_message           (StellarSession       *self,
+                                                             StellarRoom          *room,
+                                                             StellarMessage       *message);
+char               *stellar_session_dup_send_blocker        (StellarSession       *self,
+                                                             StellarRoom          *room);
+
+void                stellar_session_load_older_messages     (StellarSession       *self,
+                                                             StellarRoom          *room);
+void                stellar_session_search_messages_async   (StellarSession       *self,
+                                                             StellarRoom          *room,
+                                                             const char           *text,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+GListModel         *stellar_session_search_messages_finish  (StellarSession       *self,
+                                                             GAsyncResult         *result,
+                                                             GError              **error);
+void                stellar_session_reveal_message_async    (StellarSession       *self,
+                                                             StellarRoom          *room,
+                                                             StellarMessage       *message,
+                                                             GCancellable         *cancellable,
+                                                             GAsyncReadyCallback   callback,
+                                                             gpointer              user_data);
+StellarMessage     *stellar_session_reveal_message_finish   (StellarSession       *self,
                                                              GAsyncResult         *result,
                                                              GError              **error);
 

@@ -185,7 +185,7 @@ on_connect_requested (StellarWindow      *self,
 
   cancel_connect (self);
 
-  session = stellar_session_new (url, self->settings);
+  session = stellar_session_new (url, self->settings, NULL);
   if (rooms != NULL)
     stellar_session_add_rooms (session, (const char * const *) rooms);
   stellar_window_set_session (self, session);

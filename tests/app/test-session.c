@@ -32,7 +32,7 @@ static StellarSession *
 new_session (Fixture *fixture)
 {
   StellarSession *session = stellar_session_new (stellar_test_server_get_url (fixture->server),
-                                                 fixture->settings);
+                                                 fixture->settings, NULL);
 
   g_signal_connect (session, "notice", G_CALLBACK (on_notice), fixture);
 
