@@ -9,15 +9,9 @@
 
 #include <glib/gi18n.h>
 
-#include "stellar-application.h"
+#include "stellar-application-private.h"
+#include "stellar-preferences-window.h"
 #include "stellar-window.h"
-
-struct _StellarApplication
-{
-  AdwApplication        parent_instance;
-
-  StellarRecentServers *recent_servers;
-};
 
 G_DEFINE_FINAL_TYPE (StellarApplication, stellar_application, ADW_TYPE_APPLICATION)
 
@@ -89,6 +83,26 @@ about_action (GSimpleAction *action,
 }
 
 static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  StellarApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  StellarSession *session = NULL;
+  GtkWidget *preferences;
+
+  if (STELLAR_IS_WINDOW (parent))
+    session = stellar_window_get_session (STELLAR_WINDOW (parent));
+
+  preferences = stellar_preferences_window_new (self->settings, G_LIST_MODEL (self->recent_servers),
+                                                session != NULL ? stellar_session_get_url (session)
+                                                                : NULL);
+  gtk_window_set_transient_for (GTK_WINDOW (preferences), parent);
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
 quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
@@ -106,6 +120,7 @@ quit_action (GSimpleAction *action,
 static const GActionEntry app_actions[] = {
   { "new-window", new_window_action },
   { "about", about_action },
+  { "preferences", preferences_action },
   { "quit", quit_action },
 };
 
@@ -161,20 +176,41 @@ stellar_application_activate (GApplication *application)
 }
 
 static void
+on_database_opened (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  /* A failure is kept in the database's error message, which every
+   * session shows; the app goes on without history. */
+  stellar_database_open_finish (STELLAR_DATABASE (object), result, NULL);
+}
+
+static void
 stellar_application_startup (GApplication *application)
 {
+  StellarApplication *self = STELLAR_APPLICATION (application);
   GtkApplication *gtk_application = GTK_APPLICATION (application);
 
   G_APPLICATION_CLASS (stellar_application_parent_class)->startup (application);
 
   gtk_window_set_default_icon_name ("com.example.Stellar");
 
-  STELLAR_APPLICATION (application)->recent_servers = stellar_recent_servers_new (NULL);
+  self->settings = g_settings_new (APP_ID);
+  self->recent_servers = stellar_recent_servers_new (NULL);
+
+  /* One history for every window, opened before any session asks it for
+   * anything: its thread runs jobs in order. */
+  self->database = stellar_database_new (NULL);
+  stellar_database_open_async (self->database, NULL, on_database_opened, NULL);
+
+  _stellar_application_notifications_init (self);
 
   gtk_application_set_accels_for_action (gtk_application, "app.quit",
                                          (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (gtk_application, "app.new-window",
                                          (const char *[]) { "<Control>n", NULL });
+  gtk_application_set_accels_for_action (gtk_application, "app.preferences",
+                                         (const char *[]) { "<Control>comma", NULL });
   gtk_application_set_accels_for_action (gtk_application, "window.close",
                                          (const char *[]) { "<Control>w", NULL });
   gtk_application_set_accels_for_action (gtk_application, "win.show-help-overlay",
@@ -184,7 +220,13 @@ stellar_application_startup (GApplication *application)
 static void
 stellar_application_shutdown (GApplication *application)
 {
-  g_clear_object (&STELLAR_APPLICATION (application)->recent_servers);
+  StellarApplication *self = STELLAR_APPLICATION (application);
+
+  _stellar_application_notifications_shutdown (self);
+  g_clear_object (&self->recent_servers);
+  /* The database's thread writes what is still queued, then closes. */
+  g_clear_object (&self->database);
+  g_clear_object (&self->settings);
 
   G_APPLICATION_CLASS (stellar_application_parent_class)->shutdown (application);
 }
@@ -242,4 +284,18 @@ stellar_application_get_recent_servers (StellarApplication *self)
   g_return_val_if_fail (STELLAR_IS_APPLICATION (self), NULL);
 
   return self->recent_servers;
+}
+
+/**
+ * stellar_application_get_database:
+ * @self: a #StellarApplication
+ *
+ * Returns: (transfer none): where every window keeps its history
+ */
+StellarDatabase *
+stellar_application_get_database (StellarApplication *self)
+{
+  g_return_val_if_fail (STELLAR_IS_APPLICATION (self), NULL);
+
+  return self->database;
 }

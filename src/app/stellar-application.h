@@ -7,7 +7,9 @@
 
 #include <adwaita.h>
 
+#include "stellar-database.h"
 #include "stellar-recent-servers.h"
+#include "stellar-session.h"
 
 G_BEGIN_DECLS
 
@@ -15,7 +17,16 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (StellarApplication, stellar_application, STELLAR, APPLICATION, AdwApplication)
 
-StellarApplication   *stellar_application_new                (void);
-StellarRecentServers *stellar_application_get_recent_servers (StellarApplication *self);
+StellarApplication   *stellar_application_new                     (void);
+StellarRecentServers *stellar_application_get_recent_servers      (StellarApplication *self);
+StellarDatabase      *stellar_application_get_database            (StellarApplication *self);
+
+void                  stellar_application_notify_message          (StellarApplication *self,
+                                                                   StellarSession     *session,
+                                                                   StellarRoom        *room,
+                                                                   StellarMessage     *message);
+void                  stellar_application_withdraw_notification   (StellarApplication *self,
+                                                                   StellarSession     *session,
+                                                                   StellarRoom        *room);
 
 G_END_DECLS

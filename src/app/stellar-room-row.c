@@ -19,6 +19,8 @@ struct _StellarRoomRow
 
   /* template children */
   GtkLabel      *name_label;
+  GtkWidget     *muted_icon;
+  GtkLabel      *badge;
 };
 
 enum {
@@ -32,27 +34,65 @@ static GParamSpec *properties[N_PROPS];
 G_DEFINE_FINAL_TYPE (StellarRoomRow, stellar_room_row, GTK_TYPE_LIST_BOX_ROW)
 
 /* A room not joined (the connection is being restored, or the server
- * refused it) is dimmed, and says so to a screen reader. */
+ * refused it) is dimmed. Unread messages show as a count, in the accent
+ * colour when one of them mentions the person, dimmed when the room is
+ * muted. The accessible name says all of it. */
 static void
 update_state (StellarRoomRow *self)
 {
   const char *name = stellar_room_get_name (self->room);
-  g_autofree char *label = NULL;
+  guint unread = stellar_room_get_unread_count (self->room);
+  guint mentions = stellar_room_get_mention_count (self->room);
+  gboolean muted = stellar_room_get_muted (self->room);
+  g_autoptr(GString) label = g_string_new (name);
 
   if (stellar_room_get_joined (self->room))
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->name_label), "dim-label");
-      label = g_strdup (name);
     }
   else
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "dim-label");
-      /* Translators: the accessible name of a room the connection is not in (yet) */
-      label = g_strdup_printf (_("%s, not joined"), name);
+      /* Translators: added to a room's accessible name when the connection is not in it (yet) */
+      g_string_append (label, _(", not joined"));
     }
 
+  if (unread > 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", unread);
+
+      gtk_label_set_text (self->badge, unread > 999 ? "999+" : count);
+      /* Translators: added to a room's accessible name */
+      g_string_append_printf (label, ngettext (", %u unread message", ", %u unread messages", unread),
+                              unread);
+    }
+  if (mentions > 0)
+    /* Translators: added to a room's accessible name */
+    g_string_append_printf (label, ngettext (", %u mention", ", %u mentions", mentions), mentions);
+  if (muted)
+    /* Translators: added to a room's accessible name */
+    g_string_append (label, _(", muted"));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->badge), unread > 0);
+  gtk_widget_set_visible (self->muted_icon, muted);
+
+  if (mentions > 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->badge), "mention");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->badge), "mention");
+
+  if (muted)
+    gtk_widget_add_css_class (GTK_WIDGET (self->badge), "muted");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->badge), "muted");
+
+  if (unread > 0 && !muted)
+    gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "heading");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->name_label), "heading");
+
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label->str,
                                   -1);
 }
 
@@ -65,6 +105,12 @@ stellar_room_row_constructed (GObject *object)
 
   gtk_label_set_text (self->name_label, stellar_room_get_name (self->room));
   g_signal_connect_object (self->room, "notify::joined",
+                           G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->room, "notify::unread-count",
+                           G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->room, "notify::mention-count",
+                           G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->room, "notify::muted",
                            G_CALLBACK (update_state), self, G_CONNECT_SWAPPED);
   update_state (self);
 }
@@ -144,6 +190,8 @@ stellar_room_row_class_init (StellarRoomRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/Stellar/stellar-room-row.ui");
   gtk_widget_class_bind_template_child (widget_class, StellarRoomRow, name_label);
+  gtk_widget_class_bind_template_child (widget_class, StellarRoomRow, muted_icon);
+  gtk_widget_class_bind_template_child (widget_class, StellarRoomRow, badge);
 }
 
 static void

@@ -13,7 +13,9 @@
 #include "stellar-connect-page.h"
 #include "stellar-connection-status.h"
 #include "stellar-connection-view.h"
+#include "stellar-join-room-dialog.h"
 #include "stellar-recent-servers.h"
+#include "stellar-room-view.h"
 #include "stellar-session.h"
 #include "stellar-sidebar.h"
 #include "stellar-window.h"
@@ -21,13 +23,16 @@
 /* The window owns one session at a time: the connect page asks for a
  * connection, the window makes the session and connects it, then shows the
  * sidebar (rooms and tools) and hands the session to every view. Views bind
- * to the session; the window only decides which of them is shown. */
+ * to the session; the window only decides which of them is shown, and tells
+ * the session which room the person is looking at (shown, in the focused
+ * window), so that the others count what arrives as unread and notify. */
 struct _StellarWindow
 {
   AdwApplicationWindow     parent_instance;
 
   GSettings               *settings;
   StellarRecentServers    *recent_servers;
+  StellarDatabase         *database;
   StellarSession          *session;
   GCancellable            *connect_cancellable;
   GSignalGroup            *session_signals;
@@ -47,6 +52,7 @@ struct _StellarWindow
   AdwFlap                 *flap;
   StellarSidebar          *sidebar;
   GtkStack                *content_stack;
+  StellarRoomView         *room_view;
   StellarConnectionView   *connection_view;
 };
 
@@ -73,6 +79,40 @@ update_connection_actions (StellarWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reconnect", can_reconnect);
 }
 
+/* The room the person is looking at: shown, in the window that has the
+ * focus. */
+static void
+update_active_room (StellarWindow *self)
+{
+  StellarRoom *room = NULL;
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->session == NULL)
+    return;
+
+  if (self->visible_room != NULL &&
+      gtk_window_is_active (GTK_WINDOW (self)) &&
+      gtk_stack_get_visible_child (self->stack) == GTK_WIDGET (self->flap))
+    room = self->visible_room;
+
+  stellar_session_set_active_room (self->session, room);
+
+  if (room != NULL && STELLAR_IS_APPLICATION (application))
+    stellar_application_withdraw_notification (STELLAR_APPLICATION (application), self->session, room);
+}
+
+static void
+on_session_new_message (StellarWindow  *self,
+                        StellarRoom    *room,
+                        StellarMessage *message,
+                        StellarSession *session)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (STELLAR_IS_APPLICATION (application))
+    stellar_application_notify_message (STELLAR_APPLICATION (application), session, room, message);
+}
+
 static void
 stellar_window_set_session (StellarWindow  *self,
                             StellarSession *session)
@@ -80,7 +120,10 @@ stellar_window_set_session (StellarWindow  *self,
   const char *title = "Stellar";
 
   if (self->session != NULL && self->session != session)
-    stellar_session_disconnect (self->session);
+    {
+      stellar_session_set_active_room (self->session, NULL);
+      stellar_session_disconnect (self->session);
+    }
 
   if (!g_set_object (&self->session, session))
     return;
@@ -98,6 +141,7 @@ stellar_window_set_session (StellarWindow  *self,
   stellar_connection_status_set_session (self->connection_status, session);
   gtk_widget_set_visible (GTK_WIDGET (self->connection_status), session != NULL);
   stellar_sidebar_set_session (self->sidebar, session);
+  stellar_room_view_set_session (self->room_view, session);
   stellar_connection_view_set_session (self->connection_view, session);
 
   update_connection_actions (self);
@@ -106,11 +150,23 @@ stellar_window_set_session (StellarWindow  *self,
 }
 
 static void
+set_session_actions_enabled (StellarWindow *self,
+                             gboolean       enabled)
+{
+  static const char * const actions[] = {
+    "win.disconnect", "win.join-room", "win.previous-room", "win.next-room", "win.toggle-sidebar",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], enabled);
+}
+
+static void
 show_connect_page (StellarWindow *self)
 {
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->connect_page));
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.disconnect", FALSE);
+  set_session_actions_enabled (self, FALSE);
 }
 
 static void
@@ -121,7 +177,7 @@ show_session_page (StellarWindow *self)
 
   gtk_stack_set_visible_child (self->stack, GTK_WIDGET (self->flap));
   gtk_widget_set_visible (GTK_WIDGET (self->sidebar_button), TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.disconnect", TRUE);
+  set_session_actions_enabled (self, TRUE);
 
   if (first_room != NULL)
     stellar_window_show_room (self, first_room);
@@ -185,7 +241,7 @@ on_connect_requested (StellarWindow      *self,
 
   cancel_connect (self);
 
-  session = stellar_session_new (url, self->settings, NULL);
+  session = stellar_session_new (url, self->settings, self->database);
   if (rooms != NULL)
     stellar_session_add_rooms (session, (const char * const *) rooms);
   stellar_window_set_session (self, session);
@@ -293,6 +349,85 @@ show_tool_action (GtkWidget  *widget,
   stellar_window_show_tool (STELLAR_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+static void
+on_room_joined (StellarWindow         *self,
+                StellarRoom           *room,
+                StellarJoinRoomDialog *dialog)
+{
+  stellar_window_show_room (self, room);
+}
+
+static void
+join_room_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  StellarWindow *self = STELLAR_WINDOW (widget);
+  StellarJoinRoomDialog *dialog;
+
+  if (self->session == NULL)
+    return;
+
+  dialog = stellar_join_room_dialog_new (GTK_WINDOW (self), self->session);
+  g_signal_connect_object (dialog, "joined", G_CALLBACK (on_room_joined), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Alt+Up and Alt+Down go through the rooms, from the tools to the first
+ * or last room. */
+static void
+step_room (StellarWindow *self,
+           int            step)
+{
+  GListModel *rooms;
+  guint n_rooms;
+  guint position = 0;
+  g_autoptr(StellarRoom) room = NULL;
+
+  if (self->session == NULL)
+    return;
+
+  rooms = stellar_session_get_rooms (self->session);
+  n_rooms = g_list_model_get_n_items (rooms);
+  if (n_rooms == 0)
+    return;
+
+  if (self->visible_room != NULL &&
+      g_list_store_find (G_LIST_STORE (rooms), self->visible_room, &position))
+    position = (position + n_rooms + step) % n_rooms;
+  else
+    position = step > 0 ? 0 : n_rooms - 1;
+
+  room = g_list_model_get_item (rooms, position);
+  stellar_window_show_room (self, room);
+}
+
+static void
+previous_room_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  step_room (STELLAR_WINDOW (widget), -1);
+}
+
+static void
+next_room_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  step_room (STELLAR_WINDOW (widget), 1);
+}
+
+static void
+toggle_sidebar_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  StellarWindow *self = STELLAR_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
 /* --- window state -------------------------------------------------------- */
 
 static void
@@ -333,24 +468,36 @@ stellar_window_close_request (GtkWindow *window)
 
 /* --- GObject ------------------------------------------------------------- */
 
+/* One list of recent servers and one history for the whole application;
+ * a window without one (in a test) keeps its own list, and no history.
+ * GObject sets the window's application after constructed(). */
+static void
+on_application_changed (StellarWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  /* A window leaving its application (it is closing) keeps what it has. */
+  if (!STELLAR_IS_APPLICATION (application))
+    return;
+
+  g_set_object (&self->recent_servers,
+                stellar_application_get_recent_servers (STELLAR_APPLICATION (application)));
+  g_set_object (&self->database, stellar_application_get_database (STELLAR_APPLICATION (application)));
+  stellar_connect_page_set_recent_servers (self->connect_page, self->recent_servers);
+}
+
 static void
 stellar_window_constructed (GObject *object)
 {
   StellarWindow *self = STELLAR_WINDOW (object);
-  GtkApplication *application;
 
   G_OBJECT_CLASS (stellar_window_parent_class)->constructed (object);
 
-  /* One list of recent servers for the whole application; a window made
-   * without one (in a test) keeps its own. */
-  application = gtk_window_get_application (GTK_WINDOW (self));
-  if (STELLAR_IS_APPLICATION (application))
-    self->recent_servers =
-      g_object_ref (stellar_application_get_recent_servers (STELLAR_APPLICATION (application)));
-  else
-    self->recent_servers = stellar_recent_servers_new (self->settings);
-
+  self->recent_servers = stellar_recent_servers_new (self->settings);
   stellar_connect_page_set_recent_servers (self->connect_page, self->recent_servers);
+
+  on_application_changed (self);
+  g_signal_connect (self, "notify::application", G_CALLBACK (on_application_changed), NULL);
 }
 
 static void
@@ -373,6 +520,7 @@ stellar_window_dispose (GObject *object)
   g_clear_object (&self->rooms_signals);
   g_clear_object (&self->visible_room);
   g_clear_object (&self->recent_servers);
+  g_clear_object (&self->database);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->rooms_to_join, g_strfreev);
   g_clear_pointer (&self->visible_tool, g_free);
@@ -428,10 +576,24 @@ stellar_window_class_init (StellarWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reconnect", NULL, reconnect_action);
   gtk_widget_class_install_action (widget_class, "win.show-room", "s", show_room_action);
   gtk_widget_class_install_action (widget_class, "win.show-tool", "s", show_tool_action);
+  gtk_widget_class_install_action (widget_class, "win.join-room", NULL, join_room_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-room", NULL, previous_room_action);
+  gtk_widget_class_install_action (widget_class, "win.next-room", NULL, next_room_action);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "win.join-room", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-room", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK,
+                                       "win.previous-room", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "win.next-room", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
+                                       "win.next-room", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
 
   g_type_ensure (STELLAR_TYPE_CONNECT_PAGE);
   g_type_ensure (STELLAR_TYPE_CONNECTION_STATUS);
   g_type_ensure (STELLAR_TYPE_CONNECTION_VIEW);
+  g_type_ensure (STELLAR_TYPE_ROOM_VIEW);
   g_type_ensure (STELLAR_TYPE_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -446,6 +608,7 @@ stellar_window_class_init (StellarWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, StellarWindow, room_view);
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, connection_view);
   gtk_widget_class_bind_template_callback (widget_class, on_connect_requested);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_requested);
@@ -469,6 +632,10 @@ stellar_window_init (StellarWindow *self)
                                  G_CALLBACK (update_connection_actions), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->session_signals, "notify::has-connected",
                                  G_CALLBACK (update_connection_actions), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->session_signals, "new-message",
+                                 G_CALLBACK (on_session_new_message), self, G_CONNECT_SWAPPED);
+
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (update_active_room), NULL);
 
   self->rooms_signals = g_signal_group_new (G_TYPE_LIST_STORE);
   g_signal_group_connect_object (self->rooms_signals, "items-changed",
@@ -582,6 +749,9 @@ stellar_window_show_room (StellarWindow *self,
 
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
+
+  update_active_room (self);
+  gtk_widget_grab_focus (page);
 }
 
 /**
@@ -611,4 +781,6 @@ stellar_window_show_tool (StellarWindow *self,
 
   if (adw_flap_get_folded (self->flap))
     adw_flap_set_reveal_flap (self->flap, FALSE);
+
+  update_active_room (self);
 }

@@ -1,0 +1,531 @@
+/* stellar-message-row.c: one message in a room's list
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#define G_LOG_DOMAIN "stellar-app"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "stellar-message-format.h"
+#include "stellar-message-row.h"
+
+/* A row follows its message's flags (grouped, first of its day, first
+ * unread, delivery): the list decides them, the row only shows them. A
+ * grouped message hides its sender and avatar, and is indented as if it
+ * had one, so that the texts of a group line up. A standalone row (a search result) always
+ * names its sender and its day.
+ *
+ * The text is escaped and its links made into markup of our own
+ * (stellar_format_linked_text()): what someone typed is never read as
+ * markup. The row's accessible name reads "SENDER, TIME: TEXT". */
+struct _StellarMessageRow
+{
+  GtkWidget       parent_instance;
+
+  StellarMessage *message;
+  GSignalGroup   *message_signals;
+  char           *color_class;
+  gboolean        standalone;
+
+  /* template children */
+  GtkWidget      *day_separator;
+  GtkLabel       *day_label;
+  GtkWidget      *unread_line;
+  GtkWidget      *message_box;
+  GtkLabel       *avatar;
+  GtkWidget      *header_box;
+  GtkLabel       *sender_label;
+  GtkLabel       *time_label;
+  GtkLabel       *text_label;
+  GtkWidget      *pending_box;
+  GtkWidget      *failed_box;
+  GtkLabel       *failed_label;
+  GtkWidget      *event_box;
+  GtkLabel       *event_label;
+  GtkLabel       *event_time_label;
+  GtkWidget      *alert_box;
+  GtkLabel       *alert_label;
+  GtkLabel       *alert_time_label;
+};
+
+enum {
+  PROP_0,
+  PROP_MESSAGE,
+  PROP_STANDALONE,
+  N_PROPS
+};
+
+enum {
+  RETRY,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (StellarMessageRow, stellar_message_row, GTK_TYPE_WIDGET)
+
+static const char *
+sender_label (StellarMessage *message)
+{
+  if (stellar_message_get_own (message))
+    return _("You");
+
+  if (stellar_message_get_sender_name (message) != NULL)
+    return stellar_message_get_sender_name (message);
+
+  return _("Stellar");
+}
+
+static char *
+time_text (StellarMessageRow *self)
+{
+  gint64 time_us = stellar_message_get_time (self->message);
+  g_autofree char *time = stellar_format_message_time (time_us);
+
+  if (self->standalone)
+    {
+      g_autofree char *day = stellar_format_message_day (time_us, g_get_real_time ());
+
+      /* Translators: a day, then a time of day */
+      return g_strdup_printf (_("%s, %s"), day, time);
+    }
+
+  return g_steal_pointer (&time);
+}
+
+static void
+update_accessible (StellarMessageRow *self)
+{
+  g_autofree char *time = time_text (self);
+  g_autofree char *label = NULL;
+  const char *description = NULL;
+  g_autofree char *failure = NULL;
+
+  switch (stellar_message_get_kind (self->message))
+    {
+    case STELLAR_MESSAGE_KIND_EVENT:
+      /* Translators: a room event's sender, time, name and data */
+      label = g_strdup_printf (_("%s, %s: event %s %s"),
+                               sender_label (self->message), time,
+                               stellar_message_get_event_name (self->message),
+                               stellar_message_get_text (self->message));
+      break;
+
+    case STELLAR_MESSAGE_KIND_ALERT:
+      /* Translators: the time of a notice from the server, then the notice */
+      label = g_strdup_printf (_("Notice, %s: %s"), time, stellar_message_get_text (self->message));
+      break;
+
+    case STELLAR_MESSAGE_KIND_MESSAGE:
+    default:
+      /* Translators: how a screen reader reads a message: sender, time: text */
+      label = g_strdup_printf (_("%s, %s: %s"),
+                               sender_label (self->message), time,
+                               stellar_message_get_text (self->message));
+      break;
+    }
+
+  switch (stellar_message_get_delivery (self->message))
+    {
+    case STELLAR_MESSAGE_DELIVERY_PENDING:
+      description = _("Sending");
+      break;
+
+    case STELLAR_MESSAGE_DELIVERY_FAILED:
+      /* Translators: %s says why a message could not be sent */
+      failure = g_strdup_printf (_("Not sent: %s"), stellar_message_get_error (self->message));
+      description = failure;
+      break;
+
+    case STELLAR_MESSAGE_DELIVERY_NONE:
+    case STELLAR_MESSAGE_DELIVERY_SENT:
+    default:
+      if (stellar_message_get_mentions_you (self->message))
+        description = _("Mentions you");
+      break;
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  if (description != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+}
+
+static void
+update_layout (StellarMessageRow *self)
+{
+  gboolean first_of_day = stellar_message_get_first_of_day (self->message);
+  gboolean first_unread = stellar_message_get_first_unread (self->message);
+  gboolean grouped = !self->standalone && !first_of_day && !first_unread &&
+                     stellar_message_get_grouped (self->message);
+
+  gtk_widget_set_visible (self->day_separator, !self->standalone && first_of_day);
+  if (!self->standalone && first_of_day)
+    {
+      g_autofree char *day = stellar_format_message_day (stellar_message_get_time (self->message),
+                                                         g_get_real_time ());
+
+      gtk_label_set_text (self->day_label, day);
+    }
+
+  gtk_widget_set_visible (self->unread_line, !self->standalone && first_unread);
+
+  gtk_widget_set_visible (self->header_box, !grouped);
+  gtk_widget_set_visible (GTK_WIDGET (self->avatar), !grouped);
+  if (grouped)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "grouped");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "grouped");
+
+  if (stellar_message_get_mentions_you (self->message))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "mention");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "mention");
+}
+
+static void
+update_delivery (StellarMessageRow *self)
+{
+  StellarMessageDelivery delivery = stellar_message_get_delivery (self->message);
+
+  gtk_widget_set_visible (self->pending_box, delivery == STELLAR_MESSAGE_DELIVERY_PENDING);
+  gtk_widget_set_visible (self->failed_box, delivery == STELLAR_MESSAGE_DELIVERY_FAILED);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "message-row.retry",
+                                 delivery == STELLAR_MESSAGE_DELIVERY_FAILED);
+
+  if (delivery == STELLAR_MESSAGE_DELIVERY_PENDING)
+    gtk_widget_add_css_class (self->message_box, "pending");
+  else
+    gtk_widget_remove_css_class (self->message_box, "pending");
+
+  if (delivery == STELLAR_MESSAGE_DELIVERY_FAILED)
+    {
+      g_autofree char *text = NULL;
+
+      /* Translators: %s says why a message could not be sent */
+      text = g_strdup_printf (_("Not sent: %s"), stellar_message_get_error (self->message));
+      gtk_label_set_text (self->failed_label, text);
+    }
+}
+
+static void
+set_color_class (StellarMessageRow *self,
+                 char              *color_class)
+{
+  if (self->color_class != NULL)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->avatar), self->color_class);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->sender_label), self->color_class);
+    }
+
+  g_free (self->color_class);
+  self->color_class = color_class;
+
+  if (color_class != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self->avatar), color_class);
+      gtk_widget_add_css_class (GTK_WIDGET (self->sender_label), color_class);
+    }
+}
+
+static void
+update_content (StellarMessageRow *self)
+{
+  StellarMessageKind kind = stellar_message_get_kind (self->message);
+  const char *sender = sender_label (self->message);
+  g_autofree char *time = time_text (self);
+  g_autofree char *markup = NULL;
+
+  gtk_widget_set_visible (self->message_box, kind == STELLAR_MESSAGE_KIND_MESSAGE);
+  gtk_widget_set_visible (self->event_box, kind == STELLAR_MESSAGE_KIND_EVENT);
+  gtk_widget_set_visible (self->alert_box, kind == STELLAR_MESSAGE_KIND_ALERT);
+
+  switch (kind)
+    {
+    case STELLAR_MESSAGE_KIND_EVENT:
+      {
+        g_autofree char *line = NULL;
+
+        /* Translators: a room event: its sender, its name, its data */
+        line = g_strdup_printf (_("%s sent %s %s"), sender,
+                                stellar_message_get_event_name (self->message),
+                                stellar_message_get_text (self->message));
+        gtk_label_set_text (self->event_label, line);
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self->event_label), line);
+        gtk_label_set_text (self->event_time_label, time);
+      }
+      break;
+
+    case STELLAR_MESSAGE_KIND_ALERT:
+      markup = stellar_format_linked_text (stellar_message_get_text (self->message), NULL);
+      gtk_label_set_markup (self->alert_label, markup);
+      gtk_label_set_text (self->alert_time_label, time);
+      break;
+
+    case STELLAR_MESSAGE_KIND_MESSAGE:
+    default:
+      {
+        gunichar initial = g_unichar_toupper (g_utf8_get_char (sender));
+        char initial_text[8] = { 0 };
+
+        g_unichar_to_utf8 (initial, initial_text);
+        gtk_label_set_text (self->avatar, initial_text);
+        gtk_label_set_text (self->sender_label, sender);
+        gtk_label_set_text (self->time_label, time);
+
+        markup = stellar_format_linked_text (stellar_message_get_text (self->message), NULL);
+        gtk_label_set_markup (self->text_label, markup);
+
+        if (stellar_message_get_own (self->message))
+          set_color_class (self, g_strdup ("sender-own"));
+        else
+          set_color_class (self, g_strdup_printf ("sender-color-%u",
+                                                  stellar_message_get_sender_color (self->message)));
+      }
+      break;
+    }
+}
+
+static void
+on_message_flags_changed (StellarMessageRow *self)
+{
+  update_layout (self);
+  update_accessible (self);
+}
+
+static void
+on_message_delivery_changed (StellarMessageRow *self)
+{
+  update_delivery (self);
+  update_accessible (self);
+}
+
+static void
+retry_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  g_signal_emit (widget, signals[RETRY], 0);
+}
+
+static void
+stellar_message_row_dispose (GObject *object)
+{
+  StellarMessageRow *self = STELLAR_MESSAGE_ROW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), STELLAR_TYPE_MESSAGE_ROW);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
+       child != NULL;
+       child = gtk_widget_get_first_child (GTK_WIDGET (self)))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->message_signals);
+  g_clear_object (&self->message);
+  g_clear_pointer (&self->color_class, g_free);
+
+  G_OBJECT_CLASS (stellar_message_row_parent_class)->dispose (object);
+}
+
+static void
+stellar_message_row_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  StellarMessageRow *self = STELLAR_MESSAGE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MESSAGE:
+      g_value_set_object (value, self->message);
+      break;
+
+    case PROP_STANDALONE:
+      g_value_set_boolean (value, self->standalone);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stellar_message_row_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  StellarMessageRow *self = STELLAR_MESSAGE_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_MESSAGE:
+      stellar_message_row_set_message (self, g_value_get_object (value));
+      break;
+
+    case PROP_STANDALONE:
+      self->standalone = g_value_get_boolean (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+stellar_message_row_class_init (StellarMessageRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = stellar_message_row_dispose;
+  object_class->get_property = stellar_message_row_get_property;
+  object_class->set_property = stellar_message_row_set_property;
+
+  /**
+   * StellarMessageRow:message:
+   *
+   * The message shown.
+   */
+  properties[PROP_MESSAGE] =
+    g_param_spec_object ("message", NULL, NULL,
+                         STELLAR_TYPE_MESSAGE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StellarMessageRow:standalone:
+   *
+   * Whether the row stands alone (a search result): it always names its
+   * sender and day, never its neighbours'.
+   */
+  properties[PROP_STANDALONE] =
+    g_param_spec_boolean ("standalone", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * StellarMessageRow::retry:
+   * @self: a #StellarMessageRow
+   *
+   * Emitted when the person asks to send a failed message again.
+   */
+  signals[RETRY] =
+    g_signal_new ("retry",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_install_action (widget_class, "message-row.retry", NULL, retry_action);
+
+  gtk_widget_class_set_css_name (widget_class, "messagerow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/com/example/Stellar/stellar-message-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, day_separator);
+  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, day_label);
+  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, unread_line);
+  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, message_box);
+  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, avatar);
+  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, header_box);
+  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, sender_label);
+  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, time_label);
+  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, text_label);
+  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, pending_box);
+  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, failed_box);
+  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, failed_label);
+  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, event_box);
+  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, event_label);
+  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, event_time_label);
+  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, alert_box);
+  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, alert_label);
+  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, alert_time_label);
+}
+
+static void
+stellar_message_row_init (StellarMessageRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->message_signals = g_signal_group_new (STELLAR_TYPE_MESSAGE);
+  g_signal_group_connect_swapped (self->message_signals, "notify::grouped",
+                                  G_CALLBACK (on_message_flags_changed), self);
+  g_signal_group_connect_swapped (self->message_signals, "notify::first-of-day",
+                                  G_CALLBACK (on_message_flags_changed), self);
+  g_signal_group_connect_swapped (self->message_signals, "notify::first-unread",
+                                  G_CALLBACK (on_message_flags_changed), self);
+  g_signal_group_connect_swapped (self->message_signals, "notify::mentions-you",
+                                  G_CALLBACK (on_message_flags_changed), self);
+  g_signal_group_connect_swapped (self->message_signals, "notify::delivery",
+                                  G_CALLBACK (on_message_delivery_changed), self);
+  g_signal_group_connect_swapped (self->message_signals, "notify::error",
+                                  G_CALLBACK (on_message_delivery_changed), self);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "message-row.retry", FALSE);
+}
+
+/**
+ * stellar_message_row_new:
+ * @standalone: whether the row stands alone, as a search result
+ *
+ * Returns: (transfer floating): a new row, showing nothing yet
+ */
+GtkWidget *
+stellar_message_row_new (gboolean standalone)
+{
+  return g_object_new (STELLAR_TYPE_MESSAGE_ROW, "standalone", standalone, NULL);
+}
+
+/**
+ * stellar_message_row_get_message:
+ * @self: a #StellarMessageRow
+ *
+ * Returns: (transfer none) (nullable): the message shown
+ */
+StellarMessage *
+stellar_message_row_get_message (StellarMessageRow *self)
+{
+  g_return_val_if_fail (STELLAR_IS_MESSAGE_ROW (self), NULL);
+
+  return self->message;
+}
+
+/**
+ * stellar_message_row_set_message:
+ * @self: a #StellarMessageRow
+ * @message: (nullable): the message to show
+ */
+void
+stellar_message_row_set_message (StellarMessageRow *self,
+                                 StellarMessage    *message)
+{
+  g_return_if_fail (STELLAR_IS_MESSAGE_ROW (self));
+  g_return_if_fail (message == NULL || STELLAR_IS_MESSAGE (message));
+
+  if (!g_set_object (&self->message, message))
+    return;
+
+  g_signal_group_set_target (self->message_signals, message);
+
+  if (message != NULL)
+    {
+      update_content (self);
+      update_layout (self);
+      update_delivery (self);
+      update_accessible (self);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+}
