@@ -43,6 +43,7 @@ struct _StellarMessageRow
   GtkWidget      *pending_box;
   GtkWidget      *failed_box;
   GtkLabel       *failed_label;
+  GtkWidget      *retry_button;
   GtkWidget      *event_box;
   GtkLabel       *event_label;
   GtkLabel       *event_time_label;
@@ -446,6 +447,7 @@ stellar_message_row_class_init (StellarMessageRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, pending_box);
   gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, failed_box);
   gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, failed_label);
+  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, retry_button);
   gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, event_box);
   gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, event_label);
   gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, event_time_label);

@@ -319,6 +319,7 @@ update_composer (StellarRoomView *self)
 {
   g_autofree char *blocker = NULL;
   g_autofree char *placeholder = NULL;
+  gboolean was_blocked;
 
   if (self->room == NULL || self->session == NULL)
     return;
@@ -327,9 +328,20 @@ update_composer (StellarRoomView *self)
   /* Translators: what the empty composer says; %s is a room's name */
   placeholder = g_strdup_printf (_("Message #%s"), stellar_room_get_name (self->room));
 
+  was_blocked = stellar_composer_get_blocker (self->composer) != NULL;
   stellar_composer_set_placeholder (self->composer, placeholder);
   stellar_composer_set_blocker (self->composer, blocker);
   stellar_composer_set_last_message (self->composer, stellar_room_get_last_own_text (self->room));
+
+  /* The room opened before it was joined: the person can write now, unless
+   * they are writing elsewhere. */
+  if (was_blocked && blocker == NULL && gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+      if (focus == NULL || (!GTK_IS_EDITABLE (focus) && !GTK_IS_TEXT_VIEW (focus)))
+        gtk_widget_grab_focus (GTK_WIDGET (self->composer));
+    }
 }
 
 static void
