@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include <gio/gio.h>
+#include <pango/pango.h>
 
+#include "stellar-message-format.h"
 #include "stellar-message-list-private.h"
 #include "stellar-message-private.h"
 #include "stellar-room-member.h"
@@ -139,6 +141,74 @@ test_burst_is_one_change (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 10001);
   g_assert_false (stellar_message_get_grouped (_stellar_message_list_peek (list, 1)));
   g_assert_true (stellar_message_get_grouped (_stellar_message_list_peek (list, 10000)));
+}
+
+/* --- how messages read ---------------------------------------------------- */
+
+static void
+assert_markup (const char *text,
+               const char *expected,
+               gboolean    expected_links)
+{
+  gboolean has_links = !expected_links;
+  g_autofree char *markup = stellar_format_linked_text (text, &has_links);
+
+  g_assert_cmpstr (markup, ==, expected);
+  g_assert_cmpint (has_links, ==, expected_links);
+
+  /* without links, Pango reads back exactly what was typed (it does not
+   * know <a>, which GtkLabel reads itself) */
+  if (!expected_links)
+    {
+      g_autofree char *plain = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (pango_parse_markup (markup, -1, 0, NULL, &plain, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (plain, ==, text);
+    }
+}
+
+static void
+test_linked_text (void)
+{
+  /* never markup */
+  assert_markup ("<b>bold</b> & <i>", "&lt;b&gt;bold&lt;/b&gt; &amp; &lt;i&gt;", FALSE);
+  assert_markup ("a \"quote\" and 'apostrophe'", "a &quot;quote&quot; and &apos;apostrophe&apos;", FALSE);
+
+  /* addresses become links, without the sentence's punctuation */
+  assert_markup ("see https://example.com/a?b=1&c=2.",
+                 "see <a href=\"https://example.com/a?b=1&amp;c=2\">https://example.com/a?b=1&amp;c=2</a>.",
+                 TRUE);
+  assert_markup ("(at http://example.com/wiki/X_(y))",
+                 "(at <a href=\"http://example.com/wiki/X_(y)\">http://example.com/wiki/X_(y)</a>)", TRUE);
+  assert_markup ("www.example.org, or mailto:ada@example.org!",
+                 "<a href=\"http://www.example.org\">www.example.org</a>, or "
+                 "<a href=\"mailto:ada@example.org\">mailto:ada@example.org</a>!", TRUE);
+  assert_markup ("https://example.com/<script>",
+                 "<a href=\"https://example.com/\">https://example.com/</a>&lt;script&gt;", TRUE);
+
+  /* not links */
+  assert_markup ("nothttps://example.com", "nothttps://example.com", FALSE);
+  assert_markup ("https:// alone", "https:// alone", FALSE);
+  assert_markup ("http://[oops and", "http://[oops and", FALSE);
+}
+
+static void
+test_days (void)
+{
+  gint64 now = noon_of (2026, 3, 14);
+  g_autofree char *today = stellar_format_message_day (now - (gint64) 3600 * G_USEC_PER_SEC, now);
+  g_autofree char *yesterday = stellar_format_message_day (noon_of (2026, 3, 13), now);
+  g_autofree char *weekday = stellar_format_message_day (noon_of (2026, 3, 10), now);
+  g_autofree char *this_year = stellar_format_message_day (noon_of (2026, 1, 2), now);
+  g_autofree char *last_year = stellar_format_message_day (noon_of (2025, 12, 31), now);
+
+  g_assert_cmpstr (today, ==, "Today");
+  g_assert_cmpstr (yesterday, ==, "Yesterday");
+  g_assert_cmpstr (weekday, ==, "Tuesday");
+  g_assert_cmpstr (this_year, ==, "Friday, January 2");
+  g_assert_cmpstr (last_year, ==, "Wednesday, December 31, 2025");
 }
 
 /* --- a session against the test server ----------------------------------- */
@@ -724,6 +794,8 @@ main (int   argc,
 
   g_test_add_func ("/app/chat/grouping-and-days", test_grouping_and_days);
   g_test_add_func ("/app/chat/burst-is-one-change", test_burst_is_one_change);
+  g_test_add_func ("/app/chat/linked-text", test_linked_text);
+  g_test_add_func ("/app/chat/days", test_days);
 
 #define ADD_TEST(path, func) \
   g_test_add ("/app/chat/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
