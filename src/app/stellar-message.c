@@ -352,18 +352,48 @@ stellar_message_init (StellarMessage *self)
 {
 }
 
+/* The local day a message belongs to, as a number that only compares.
+ * Messages come in order, so the day of the last one is kept, with its
+ * bounds, per thread (history pages are read on the database's). */
+typedef struct {
+  gint64  start_us;
+  gint64  end_us;
+  guint32 day;
+} DayCache;
+
+static GPrivate day_cache = G_PRIVATE_INIT (g_free);
+
 static guint32
 local_day (gint64 time_us)
 {
-  g_autoptr(GDateTime) date_time = g_date_time_new_from_unix_local (time_us / G_USEC_PER_SEC);
+  DayCache *cache = g_private_get (&day_cache);
+  g_autoptr(GDateTime) date_time = NULL;
+  g_autoptr(GDateTime) midnight = NULL;
+  g_autoptr(GDateTime) next_midnight = NULL;
   int year, month, day;
 
+  if (cache != NULL && time_us >= cache->start_us && time_us < cache->end_us)
+    return cache->day;
+
+  date_time = g_date_time_new_from_unix_local (time_us / G_USEC_PER_SEC);
   if (date_time == NULL)
     return 0;
 
   g_date_time_get_ymd (date_time, &year, &month, &day);
+  midnight = g_date_time_new_local (year, month, day, 0, 0, 0);
+  next_midnight = g_date_time_add_days (midnight, 1);
 
-  return (guint32) (year * 10000 + month * 100 + day);
+  if (cache == NULL)
+    {
+      cache = g_new0 (DayCache, 1);
+      g_private_set (&day_cache, cache);
+    }
+
+  cache->start_us = g_date_time_to_unix (midnight) * G_USEC_PER_SEC;
+  cache->end_us = g_date_time_to_unix (next_midnight) * G_USEC_PER_SEC;
+  cache->day = (guint32) (year * 10000 + month * 100 + day);
+
+  return cache->day;
 }
 
 StellarMessage *

@@ -137,6 +137,11 @@ static void
 stellar_sidebar_init (StellarSidebar *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* The visible label ("Join Room…") gives the button its mnemonic, and
+   * would add itself to the button's accessible name as well. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->join_button),
+                                 GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
 StellarSession *
