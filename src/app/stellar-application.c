@@ -217,16 +217,30 @@ stellar_application_startup (GApplication *application)
                                          (const char *[]) { "<Control>question", NULL });
 }
 
+/* What startup made; also when the application ends without running
+ * (registered by a program of its own, such as the tests). */
 static void
-stellar_application_shutdown (GApplication *application)
+release_resources (StellarApplication *self)
 {
-  StellarApplication *self = STELLAR_APPLICATION (application);
-
   _stellar_application_notifications_shutdown (self);
   g_clear_object (&self->recent_servers);
   /* The database's thread writes what is still queued, then closes. */
   g_clear_object (&self->database);
   g_clear_object (&self->settings);
+}
+
+static void
+stellar_application_dispose (GObject *object)
+{
+  release_resources (STELLAR_APPLICATION (object));
+
+  G_OBJECT_CLASS (stellar_application_parent_class)->dispose (object);
+}
+
+static void
+stellar_application_shutdown (GApplication *application)
+{
+  release_resources (STELLAR_APPLICATION (application));
 
   G_APPLICATION_CLASS (stellar_application_parent_class)->shutdown (application);
 }
@@ -234,7 +248,10 @@ stellar_application_shutdown (GApplication *application)
 static void
 stellar_application_class_init (StellarApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = stellar_application_dispose;
 
   application_class->handle_local_options = stellar_application_handle_local_options;
   application_class->command_line = stellar_application_command_line;
