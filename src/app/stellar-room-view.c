@@ -312,6 +312,42 @@ on_history_state_changed (StellarRoomView *self)
     load_older_if_near_top (self);
 }
 
+/* Back in a room with much unread, the person starts at the "new messages"
+ * line rather than at the end. The line is near the end: look for it
+ * there. */
+#define MARKER_SEARCH_LIMIT 10000
+#define MARKER_SCROLL_MIN 8
+
+static void
+on_room_active_changed (StellarRoomView *self)
+{
+  GListModel *messages;
+  guint n;
+
+  if (self->room == NULL || !stellar_room_get_active (self->room))
+    return;
+
+  messages = stellar_room_get_messages (self->room);
+  n = g_list_model_get_n_items (messages);
+
+  for (guint i = n; i > 0 && n - i < MARKER_SEARCH_LIMIT; i--)
+    {
+      g_autoptr(StellarMessage) message = g_list_model_get_item (messages, i - 1);
+
+      if (!stellar_message_get_first_unread (message))
+        continue;
+
+      if (n - i >= MARKER_SCROLL_MIN)
+        {
+          set_stick_to_bottom (self, FALSE);
+          self->moved_by_person = TRUE;
+          gtk_widget_activate_action (GTK_WIDGET (self->messages_view), "list.scroll-to-item",
+                                      "u", i - 1);
+        }
+      break;
+    }
+}
+
 /* --- the composer -------------------------------------------------------- */
 
 static void
@@ -963,6 +999,8 @@ stellar_room_view_init (StellarRoomView *self)
                                   G_CALLBACK (update_composer), self);
   g_signal_group_connect_swapped (self->room_signals, "notify::muted",
                                   G_CALLBACK (on_room_muted_changed), self);
+  g_signal_group_connect_swapped (self->room_signals, "notify::active",
+                                  G_CALLBACK (on_room_active_changed), self);
   g_signal_group_connect_swapped (self->room_signals, "notify::loading-history",
                                   G_CALLBACK (on_history_state_changed), self);
   g_signal_group_connect_swapped (self->room_signals, "notify::history-complete",

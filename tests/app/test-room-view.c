@@ -640,6 +640,183 @@ test_search (Fixture       *fixture,
   stellar_test_wait_for (find_row (fixture->messages_view, "line 3 of the needle") != NULL);
 }
 
+static GtkAdjustment *
+messages_adjustment (Fixture *fixture)
+{
+  GtkWidget *scroller = template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "messages_scroller");
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+}
+
+static gboolean
+at_bottom (Fixture *fixture)
+{
+  GtkAdjustment *adjustment = messages_adjustment (fixture);
+
+  return gtk_adjustment_get_upper (adjustment) > gtk_adjustment_get_page_size (adjustment) &&
+         gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) >=
+         gtk_adjustment_get_upper (adjustment) - 1;
+}
+
+/* Whether the row of @text is in the part of the list on screen. */
+static gboolean
+on_screen (Fixture    *fixture,
+           const char *text)
+{
+  GtkWidget *scroller = template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "messages_scroller");
+  StellarMessageRow *row = find_row (fixture->messages_view, text);
+  graphene_rect_t bounds;
+
+  if (row == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (row), scroller, &bounds))
+    return FALSE;
+
+  return bounds.origin.y + bounds.size.height > 0 && bounds.origin.y < gtk_widget_get_height (scroller);
+}
+
+/* The person turns the wheel, and the view moves up. */
+static void
+scroll_up (Fixture *fixture)
+{
+  GtkWidget *scroller = template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "messages_scroller");
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (scroller);
+  gboolean handled = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_SCROLL (controller) &&
+          gtk_event_controller_get_propagation_phase (controller) == GTK_PHASE_CAPTURE)
+        g_signal_emit_by_name (controller, "scroll", 0.0, -10.0, &handled);
+    }
+
+  gtk_adjustment_set_value (messages_adjustment (fixture), 0);
+}
+
+static void
+say_many (Fixture    *fixture,
+          const char *room,
+          guint       count,
+          const char *prefix)
+{
+  for (guint i = 0; i < count; i++)
+    stellar_test_server_post (fixture->server, "/say",
+                              "{\"room\":\"%s\",\"message\":\"%s %u\",\"from\":0}", room, prefix, i);
+}
+
+/* The list follows new messages at the bottom; scrolled up, it stays, and
+ * offers to jump to the latest. */
+static void
+test_follow_latest (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GtkWidget *jump_button = template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "jump_button");
+  StellarRoom *room;
+  double value;
+
+  connect_with_rooms (fixture, (const char *[]) { "defaultRoom", NULL });
+  room = room_named (fixture, "defaultRoom");
+
+  say_many (fixture, "defaultRoom", 40, "filler");
+  stellar_test_wait_for (g_list_model_get_n_items (stellar_room_get_messages (room)) == 40);
+  stellar_test_wait_for (at_bottom (fixture) && on_screen (fixture, "filler 39"));
+  g_assert_false (gtk_widget_get_visible (jump_button));
+
+  scroll_up (fixture);
+  stellar_test_wait_for (gtk_widget_get_visible (jump_button));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (jump_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Jump to Latest");
+
+  /* what arrives does not move the view */
+  value = gtk_adjustment_get_value (messages_adjustment (fixture));
+  say_many (fixture, "defaultRoom", 3, "while reading");
+  stellar_test_wait_for (g_list_model_get_n_items (stellar_room_get_messages (room)) == 43);
+  stellar_test_sleep (200);
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_cmpfloat (gtk_adjustment_get_value (messages_adjustment (fixture)), ==, value);
+  g_assert_false (on_screen (fixture, "while reading 2"));
+
+  /* Jump to Latest */
+  gtk_widget_activate (jump_button);
+  stellar_test_wait_for (at_bottom (fixture) && on_screen (fixture, "while reading 2"));
+  g_assert_false (gtk_widget_get_visible (jump_button));
+
+  /* and following again */
+  say_many (fixture, "defaultRoom", 3, "followed");
+  stellar_test_wait_for (at_bottom (fixture) && on_screen (fixture, "followed 2"));
+}
+
+/* Coming back to a room with much unread starts at the "new messages"
+ * line, not at the end. */
+static void
+test_back_to_unread (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  StellarRoom *another;
+  StellarMessageRow *first_unread;
+
+  connect_with_rooms (fixture, (const char *[]) { "defaultRoom", "anotherRoom", NULL });
+  another = room_named (fixture, "anotherRoom");
+  say_many (fixture, "anotherRoom", 10, "read");
+  stellar_window_show_room (fixture->window, another);
+  stellar_test_wait_for (g_list_model_get_n_items (stellar_room_get_messages (another)) == 10);
+
+  stellar_window_show_room (fixture->window, room_named (fixture, "defaultRoom"));
+  say_many (fixture, "anotherRoom", 40, "unread");
+  stellar_test_wait_for (stellar_room_get_unread_count (another) == 40);
+
+  stellar_window_show_room (fixture->window, another);
+  stellar_test_wait_for (on_screen (fixture, "unread 0"));
+  first_unread = find_row (fixture->messages_view, "unread 0");
+  g_assert_true (gtk_widget_get_visible (template_child (first_unread, STELLAR_TYPE_MESSAGE_ROW,
+                                                         "unread_line")));
+  g_assert_false (at_bottom (fixture));
+  g_assert_false (on_screen (fixture, "unread 39"));
+  g_assert_true (gtk_widget_get_visible (template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW,
+                                                         "jump_button")));
+}
+
+static gboolean
+members_shown (GtkWidget *room_info)
+{
+  GtkStack *stack = template_child (room_info, g_type_from_name ("StellarRoomInfo"), "stack");
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "members") == 0;
+}
+
+/* Room Info asks the server who is in the room. */
+static void
+test_room_info (Fixture       *fixture,
+                gconstpointer  data)
+{
+  GtkWidget *info_button = template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "info_button");
+  GtkWidget *room_info = template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "room_info");
+  GtkWidget *title;
+  GtkWidget *members;
+  GtkListBoxRow *row;
+
+  connect_with_rooms (fixture, (const char *[]) { "defaultRoom", NULL });
+  connect_other (fixture, "defaultRoom");
+
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (info_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Room Info");
+  gtk_widget_activate_action (fixture->room_view, "room.info", NULL);
+  stellar_test_wait_for (members_shown (room_info));
+
+  title = template_child (room_info, g_type_from_name ("StellarRoomInfo"), "title_label");
+  members = template_child (room_info, g_type_from_name ("StellarRoomInfo"), "members_list");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, "2 Members");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (members), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Members");
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (members), 0);
+  g_assert_true (g_str_has_suffix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "(you)"));
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (members), 1);
+  g_assert_true (g_str_has_prefix (stellar_client_get_id (fixture->other),
+                                   adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))));
+
+  gtk_popover_popdown (GTK_POPOVER (room_info));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -660,6 +837,9 @@ main (int   argc,
   ADD_TEST ("join-room", test_join_room);
   ADD_TEST ("refused-room", test_refused_room);
   ADD_TEST ("search", test_search);
+  ADD_TEST ("follow-latest", test_follow_latest);
+  ADD_TEST ("back-to-unread", test_back_to_unread);
+  ADD_TEST ("room-info", test_room_info);
 
 #undef ADD_TEST
 
