@@ -25,14 +25,6 @@ struct _StellarMessageList
   GPtrArray *messages;
 };
 
-enum {
-  PROP_0,
-  PROP_N_ITEMS,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
 static GType
 stellar_message_list_get_item_type (GListModel *model)
 {
@@ -79,43 +71,11 @@ stellar_message_list_finalize (GObject *object)
 }
 
 static void
-stellar_message_list_get_property (GObject    *object,
-                                   guint       prop_id,
-                                   GValue     *value,
-                                   GParamSpec *pspec)
-{
-  StellarMessageList *self = STELLAR_MESSAGE_LIST (object);
-
-  switch (prop_id)
-    {
-    case PROP_N_ITEMS:
-      g_value_set_uint (value, self->messages->len);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 stellar_message_list_class_init (StellarMessageListClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = stellar_message_list_finalize;
-  object_class->get_property = stellar_message_list_get_property;
-
-  /**
-   * StellarMessageList:n-items:
-   *
-   * The number of messages.
-   */
-  properties[PROP_N_ITEMS] =
-    g_param_spec_uint ("n-items", NULL, NULL,
-                       0, G_MAXUINT, 0,
-                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -172,12 +132,6 @@ place_after (StellarMessage *previous,
   _stellar_message_set_grouped (message, continues (previous, message));
 }
 
-static void
-notify_n_items (StellarMessageList *self)
-{
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
-}
-
 /**
  * _stellar_message_list_append:
  * @self: a #StellarMessageList
@@ -205,7 +159,6 @@ _stellar_message_list_append (StellarMessageList *self,
     }
 
   g_list_model_items_changed (G_LIST_MODEL (self), position, 0, messages->len);
-  notify_n_items (self);
 }
 
 /**
@@ -246,7 +199,6 @@ _stellar_message_list_prepend (StellarMessageList *self,
     place_after (previous, first);
 
   g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, messages->len);
-  notify_n_items (self);
 }
 
 /**

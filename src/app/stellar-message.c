@@ -604,20 +604,6 @@ stellar_message_get_time (StellarMessage *self)
   return self->time_us;
 }
 
-/**
- * stellar_message_dup_date_time:
- * @self: a #StellarMessage
- *
- * Returns: (transfer full): when the message was sent, in local time
- */
-GDateTime *
-stellar_message_dup_date_time (StellarMessage *self)
-{
-  g_return_val_if_fail (STELLAR_IS_MESSAGE (self), NULL);
-
-  return g_date_time_new_from_unix_local (self->time_us / G_USEC_PER_SEC);
-}
-
 const char *
 stellar_message_get_text (StellarMessage *self)
 {

@@ -58,7 +58,6 @@ const char             *stellar_message_get_sender_id      (StellarMessage *self
 const char             *stellar_message_get_sender_name    (StellarMessage *self);
 guint                   stellar_message_get_sender_color   (StellarMessage *self);
 gint64                  stellar_message_get_time           (StellarMessage *self);
-GDateTime              *stellar_message_dup_date_time      (StellarMessage *self);
 const char             *stellar_message_get_text           (StellarMessage *self);
 const char             *stellar_message_get_event_name     (StellarMessage *self);
 gboolean                stellar_message_get_own            (StellarMessage *self);

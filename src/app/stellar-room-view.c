@@ -123,7 +123,7 @@ go_to_end (GtkAdjustment *adjustment)
 
 /* The list view knows the height of the rows it made and estimates the
  * others, so the end moves as it makes them: follow it for a few frames,
- * until it stays put. Meanwhile, moves of the view are not the person's. */
+ * until it stays put. */
 static gboolean
 follow_end (GtkWidget     *widget,
             GdkFrameClock *frame_clock,
@@ -224,13 +224,17 @@ note_move_by_person (StellarRoomView *self)
   self->moved_by_person = TRUE;
 }
 
+/* Moving down matters only once the view is no longer at the bottom, which
+ * only a move up (or the scroll bar, or touch) does. */
 static gboolean
 on_scroll_event (StellarRoomView          *self,
                  double                    dx,
                  double                    dy,
                  GtkEventControllerScroll *controller)
 {
-  note_move_by_person (self);
+  if (dy < 0)
+    note_move_by_person (self);
+
   return FALSE;
 }
 
@@ -245,16 +249,10 @@ on_list_key_pressed (StellarRoomView       *self,
     {
     case GDK_KEY_Up:
     case GDK_KEY_KP_Up:
-    case GDK_KEY_Down:
-    case GDK_KEY_KP_Down:
     case GDK_KEY_Page_Up:
     case GDK_KEY_KP_Page_Up:
-    case GDK_KEY_Page_Down:
-    case GDK_KEY_KP_Page_Down:
     case GDK_KEY_Home:
     case GDK_KEY_KP_Home:
-    case GDK_KEY_End:
-    case GDK_KEY_KP_End:
       note_move_by_person (self);
       break;
 
