@@ -453,7 +453,7 @@ static char *
 describe_send_error (const GError *error)
 {
   if (g_error_matches (error, STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED))
-    return g_strdup (_("The connection was lost before the server confirmed it"));
+    return g_strdup (_("The connection was lost before the server took it"));
   if (g_error_matches (error, STELLAR_ERROR, STELLAR_ERROR_NOT_CONNECTED))
     return g_strdup (_("Not connected"));
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -24,6 +24,7 @@
 #include "stellar-message-private.h"
 #include "stellar-message-store-private.h"
 #include "stellar-preferences-window.h"
+#include "stellar-room-info.h"
 #include "stellar-room-view.h"
 #include "stellar-test-server.h"
 #include "stellar-test-utils.h"
@@ -319,6 +320,68 @@ reconnect (Shots *shots)
   return NULL;
 }
 
+/* The server goes away for good while a message waits: it is not sent, and
+ * can be sent again. */
+static GtkWidget *
+shot_not_sent (Shots *shots)
+{
+  StellarClient *client = stellar_window_get_client (shots->window);
+
+  g_object_set (client, "reconnect-attempts", 1, NULL);
+  json_node_unref (stellar_test_server_control (shots->server, "POST", "/stop", "{}"));
+  stellar_test_wait_for (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_RECONNECTING);
+  type_and_send (shots->window, "Sent just as the server went away");
+  stellar_test_wait_for (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_DISCONNECTED);
+  /* until the toast that says so is gone */
+  settle (5800);
+
+  return GTK_WIDGET (shots->window);
+}
+
+static GtkWidget *
+reconnect_for_good (Shots *shots)
+{
+  g_object_set (stellar_window_get_client (shots->window), "reconnect-attempts", 10, NULL);
+  json_node_unref (stellar_test_server_control (shots->server, "POST", "/start", "{}"));
+  gtk_widget_activate_action (GTK_WIDGET (shots->window), "win.reconnect", NULL);
+  stellar_test_wait_for (rooms_joined (shots->window));
+  settle (800);
+
+  return NULL;
+}
+
+static gboolean
+popover_shows_members (GtkWidget *popover)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (popover, STELLAR_TYPE_ROOM_INFO, "stack"));
+
+  return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "members") == 0;
+}
+
+static GtkWidget *
+shot_room_info (Shots *shots)
+{
+  GtkWidget *room_view = template_child (shots->window, STELLAR_TYPE_WINDOW, "room_view");
+  GtkWidget *room_info = template_child (room_view, STELLAR_TYPE_ROOM_VIEW, "room_info");
+
+  gtk_widget_activate_action (room_view, "room.info", NULL);
+  stellar_test_wait_for (popover_shows_members (room_info));
+  settle (400);
+
+  return room_info;
+}
+
+static GtkWidget *
+close_room_info (Shots *shots)
+{
+  GtkWidget *room_view = template_child (shots->window, STELLAR_TYPE_WINDOW, "room_view");
+
+  gtk_popover_popdown (GTK_POPOVER (template_child (room_view, STELLAR_TYPE_ROOM_VIEW, "room_info")));
+  settle (300);
+
+  return NULL;
+}
+
 static GtkWidget *
 shot_join_dialog (Shots *shots)
 {
@@ -437,6 +500,10 @@ static const struct {
   { NULL, close_dialogs },
   { "reconnecting", shot_reconnecting },
   { NULL, reconnect },
+  { "room-info", shot_room_info },
+  { NULL, close_room_info },
+  { "not-sent", shot_not_sent },
+  { NULL, reconnect_for_good },
   { "narrow", shot_narrow },
   { NULL, dark_style },
   { "room-dark", shot_room },
