@@ -335,10 +335,16 @@ on_client_say (StellarSession *self,
       return;
     }
 
-  /* {event, data} is a room event: ::event tells it. */
-  if (JSON_NODE_HOLDS_OBJECT (content) &&
-      json_object_has_member (json_node_get_object (content), "event"))
-    return;
+  /* {event: "name", data} is a room event: ::event tells it. */
+  if (JSON_NODE_HOLDS_OBJECT (content))
+    {
+      JsonNode *event = json_object_get_member (json_node_get_object (content), "event");
+
+      if (event != NULL && JSON_NODE_HOLDS_VALUE (event) &&
+          json_node_get_value_type (event) == G_TYPE_STRING &&
+          *json_node_get_string (event) != '\0')
+        return;
+    }
 
   sender = read_sender (frame);
 
