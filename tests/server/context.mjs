@@ -15,6 +15,7 @@ export function createContext(opts) {
     },
     connections: new Map(), // Stellar connection id -> Connection (creation order)
     actions: new Map(), // action name -> definition
+    generatedFiles: new Map(), // public-folder path -> { content, mtimeMs }, e.g. the docs
     frames: new FrameLog(opts.frameLog),
     httpLog: [],
     pings: { paused: false },

@@ -6,6 +6,8 @@ export const DEMO_ROOMS = ['general', 'random'];
 export const demoActions = [
   {
     name: 'randomNumber',
+    description: 'Generates a random number.',
+    outputExample: { number: 0.4042, formatedNumber: 'Your random number is 0.4042' },
     async run({ response }) {
       response.number = Math.random();
       response.formatedNumber = `Your random number is ${response.number}`;
@@ -13,6 +15,7 @@ export const demoActions = [
   },
   {
     name: 'time',
+    description: 'Tells the server time.',
     async run({ response }) {
       const now = new Date();
       response.time = now.getTime();
@@ -21,14 +24,20 @@ export const demoActions = [
   },
   {
     name: 'sum',
-    inputs: { a: { required: true, format: 'integer' }, b: { required: true, format: 'integer' } },
+    description: 'Adds two integers.',
+    inputs: {
+      a: { required: true, format: 'integer', description: 'The first number' },
+      b: { required: true, format: 'integer', description: 'The second number' },
+    },
+    outputExample: { result: 42 },
     async run({ params, response }) {
       response.result = params.a + params.b;
     },
   },
   {
     name: 'greet',
-    inputs: { name: { required: true } },
+    description: 'Greets someone by name.',
+    inputs: { name: { required: true, description: 'Who to greet' } },
     async run({ params, response }) {
       response.greeting = `Hello, ${params.name}! Welcome to Stellar.`;
     },

@@ -216,7 +216,7 @@ function send(conn, body) {
 }
 
 async function serveFile(ctx, conn, file) {
-  const found = await findFile(ctx.opts.publicDir, file);
+  const found = await findFile(ctx.opts.publicDir, file, ctx.generatedFiles);
   if (!found) return missingFile(ctx, conn, file);
 
   conn.headers.push(['Content-Type', mimeFor(found.path)]);
@@ -237,6 +237,7 @@ async function serveFile(ctx, conn, file) {
   conn.headers.push(['Content-Length', found.stats.size]);
   writeHead(conn);
   if (conn.method === 'HEAD') return conn.res.end();
+  if (found.content) return conn.res.end(found.content);
   createReadStream(found.path).pipe(conn.res);
   return undefined;
 }

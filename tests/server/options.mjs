@@ -16,6 +16,7 @@ export const USAGE = `Usage: node server.mjs [options]
   --tls-cert PEM        serve HTTPS/WSS with this certificate ...
   --tls-key PEM         ... and this key
   --public-dir DIR      static files folder (default: public/ beside this file)
+  --no-docs             do not generate the action documentation (docs/)
   --no-frame-log        do not record frames (floods, benchmarks)
   --exit-with-stdin     exit when stdin reaches end-of-file
   --verbose             log more to stderr
@@ -25,13 +26,14 @@ const NUMERIC = { '--port': 'port', '--control-port': 'controlPort', '--ping-int
   '--legacy-timeout': 'legacyTimeout', '--action-timeout': 'actionTimeout' };
 const STRING = { '--host': 'host', '--tls-cert': 'tlsCert', '--tls-key': 'tlsKey', '--public-dir': 'publicDir' };
 const FLAGS = { '--legacy': ['legacy', true], '--demo': ['demo', true], '--no-frame-log': ['frameLog', false],
+  '--no-docs': ['docs', false],
   '--exit-with-stdin': ['exitWithStdin', true], '--verbose': ['verbose', true], '--help': ['help', true] };
 
 export function parseOptions(argv) {
   const opts = {
     port: undefined, host: '127.0.0.1', controlPort: 0, legacy: false, demo: false,
     pingInterval: 30000, legacyTimeout: 35000, actionTimeout: 30000, tlsCert: null, tlsKey: null,
-    publicDir: path.join(HERE, 'public'), frameLog: true, exitWithStdin: false, verbose: false, help: false,
+    publicDir: path.join(HERE, 'public'), docs: true, frameLog: true, exitWithStdin: false, verbose: false, help: false,
   };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];

@@ -29,6 +29,7 @@ const { checkHttpExtra } = await import('./selftest/http-extra.mjs');
 const { checkLegacy } = await import('./selftest/legacy.mjs');
 const { checkControl } = await import('./selftest/control.mjs');
 const { checkCrash, checkShutdown } = await import('./selftest/crash.mjs');
+const { checkDocs, checkNoDocs, checkDemoDocs } = await import('./selftest/docs.mjs');
 
 const started = Date.now();
 const tap = new Tap();
@@ -63,10 +64,23 @@ async function control(out) {
   await server.stop();
 }
 
+async function docs(out) {
+  const server = await launch([]);
+  await checkDocs(out, server);
+  await server.stop();
+  const bare = await launch(['--no-docs']);
+  await checkNoDocs(out, bare);
+  await bare.stop();
+  const demo = await launch(['--demo', '--port', '0']);
+  await checkDemoDocs(out, demo);
+  await demo.stop();
+}
+
 const groups = [
   captures,
   legacy,
   control,
+  docs,
   (out) => checkCrash(out, CAPTURES, 'crash-null'),
   (out) => checkCrash(out, CAPTURES, 'crash-file-existing'),
   (out) => checkShutdown(out, CAPTURES),

@@ -5,11 +5,14 @@ import { registerActions } from './actions.mjs';
 import { createContext } from './context.mjs';
 import { createControlServer } from './control.mjs';
 import { demoActions, DEMO_ROOMS, startBot } from './demo.mjs';
+import { generateDocs } from './docs.mjs';
 import { MainServer } from './main-server.mjs';
 import { parseOptions, USAGE } from './options.mjs';
 import { testActions } from './test-actions.mjs';
 
 const BOOT_ROOMS = ['defaultRoom', 'anotherRoom'];
+// What the documentation's index page says about the project.
+const PROJECT = { name: 'stellar-test-server', version: '1.0.0', description: 'Stellar 1.4.6 compatible test server' };
 // On SIGTERM/SIGINT, Stellar answers actions with an error-less reply for a
 // moment, then its sockets just drop (no close frames, in-flight actions lost).
 const SHUTDOWN_GRACE_MS = 50;
@@ -30,6 +33,7 @@ async function main() {
   const ctx = createContext(opts);
   registerActions(ctx, testActions);
   registerActions(ctx, demoActions);
+  if (opts.docs) ctx.generatedFiles = generateDocs(ctx, PROJECT);
   for (const room of opts.demo ? ['defaultRoom', ...DEMO_ROOMS] : BOOT_ROOMS) ctx.rooms.create(room);
 
   const main = new MainServer(ctx);

@@ -17,8 +17,16 @@ export function mimeFor(file) {
   return MIME_TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
 }
 
-// Resolves a public-relative path; null when missing or outside the folder.
-export async function findFile(publicDir, file) {
+// Resolves a public-relative path, first among the `generated` files (a Map
+// of path -> { content, mtimeMs }, such as the docs pages), then in the
+// folder; null when missing or outside it. Found files have `path` and
+// `stats` (size, mtimeMs), generated ones their `content` too.
+export async function findFile(publicDir, file, generated = new Map()) {
+  const relative = path.posix.normalize(file).replace(/^(\.\/|\/)+/, '').replace(/\/$/, '');
+  for (const candidate of [relative, path.posix.join(relative, DIRECTORY_FILE)]) {
+    const entry = generated.get(candidate);
+    if (entry) return { path: candidate, stats: { size: entry.content.length, mtimeMs: entry.mtimeMs }, content: entry.content };
+  }
   const root = path.resolve(publicDir);
   let full = path.resolve(root, `.${path.sep}${file}`);
   if (full !== root && !full.startsWith(root + path.sep)) return null;

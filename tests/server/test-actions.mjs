@@ -2,6 +2,8 @@
 export const testActions = [
   {
     name: 'status',
+    description: 'Says which server this is and how long it has been up.',
+    outputExample: { id: 'wire-test-server', stellarVersion: '1.4.6', uptime: 1234 },
     async run({ response, ctx }) {
       response.id = 'wire-test-server';
       response.stellarVersion = '1.4.6';
@@ -10,6 +12,7 @@ export const testActions = [
   },
   {
     name: 'echo',
+    description: 'Answers with the message it was given and every parameter it got.',
     async run({ params, response }) {
       response.echo = params.message;
       response.params = params;
@@ -17,14 +20,16 @@ export const testActions = [
   },
   {
     name: 'input-require',
-    inputs: { value: { required: true } },
+    description: 'Needs the parameter value, and says what it was.',
+    inputs: { value: { required: true, description: 'Any text' } },
     async run({ params, response }) {
       response.string = `Input > ${params.value}`;
     },
   },
   {
     name: 'sleep',
-    inputs: { sleepDuration: { default: 1000 } },
+    description: 'Answers after waiting for sleepDuration milliseconds.',
+    inputs: { sleepDuration: { default: 1000, description: 'How long to wait, in milliseconds' } },
     run({ params, response }, next) {
       const duration = Number(params.sleepDuration);
       const started = Date.now();
@@ -40,18 +45,21 @@ export const testActions = [
   },
   {
     name: 'errorAction',
+    description: 'Fails with an error.',
     run(data, next) {
       next(new Error('This is an error'));
     },
   },
   {
     name: 'errorPromise',
+    description: 'Fails with a rejected promise.',
     async run() {
       throw new Error('This is a promise error');
     },
   },
   {
     name: 'errorObject',
+    description: 'Fails with an error object of its own.',
     run(data, next) {
       next({ code: '999', message: 'custom error object' });
     },
@@ -60,12 +68,14 @@ export const testActions = [
     // Throws synchronously inside run(): Stellar 1.4.6 answers only when the
     // action timeout fires (error 022).
     name: 'errorThrow',
+    description: 'Throws: answered only by the action timeout.',
     run() {
       throw new Error('errorThrow: thrown synchronously on purpose');
     },
   },
   {
     name: 'privateAction',
+    description: 'A private action: calling it fails.',
     private: true,
     async run({ response }) {
       response.secret = true;
@@ -74,6 +84,7 @@ export const testActions = [
   {
     // Sets a field, then fails: the field is kept next to the error.
     name: 'partialError',
+    description: 'Sets a field, then fails.',
     run({ response }, next) {
       response.partial = 1;
       next(new Error('boom'));
