@@ -117,4 +117,38 @@ stellar_app_test_make_folder (void)
   path = g_build_filename (data_home, "test-XXXXXX", NULL);
   g_assert_nonnull (g_mkdtemp (path));
   return path;
+/**
+ * stellar_app_test_remove_tree:
+ * @path: a file or folder a test made
+ *
+ * Deletes @path and everything below it, failing the test if anything
+ * stays.
+ */
+void
+stellar_app_test_remove_tree (const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GError) error = NULL;
+
+  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
+                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
+  while (children != NULL)
+    {
+      GFile *child = NULL;
+
+      g_file_enumerator_iterate (children, NULL, &child, NULL, &error);
+      g_assert_no_error (error);
+      if (child == NULL)
+        break;
+
+      {
+        g_autofree char *child_path = g_file_get_path (child);
+
+        stellar_app_test_remove_tree (child_path);
+      }
+    }
+
+  g_file_delete (file, NULL, &error);
+  g_assert_no_error (error);
 }
