@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "stellar-collection-format.h"
+#include "stellar-json-text-private.h"
 #include "stellar-params-parser.h"
 #include "stellar-saved-request.h"
 
@@ -234,6 +235,15 @@ stellar_collection_format_read (GBytes     *content,
   if (length > STELLAR_COLLECTION_MAX_FILE_SIZE)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("The file is too large to be a collection"));
+      return FALSE;
+    }
+
+  /* json-glib would recurse as deep as the file nests */
+  if (!_stellar_json_text_nests_within (data, length, STELLAR_JSON_MAX_DEPTH))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("The file is not a Stellar collection: it nests more than %u levels deep"),
+                   STELLAR_JSON_MAX_DEPTH);
       return FALSE;
     }
 

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stellar-json-text-private.h"
 #include "stellar-params-parser.h"
 
 /* json-glib reads the text; where it stops, its parser knows the line and
@@ -104,6 +105,15 @@ parse (const char  *text,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) parse_error = NULL;
   gulong handler;
+
+  /* json-glib would recurse as deep as the text nests */
+  if (!_stellar_json_text_nests_within (text, -1, STELLAR_JSON_MAX_DEPTH))
+    {
+      find_value_start (text, &position->line, &position->column);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                   _("arrays and objects nest more than %u levels deep"), STELLAR_JSON_MAX_DEPTH);
+      return NULL;
+    }
 
   handler = g_signal_connect (parser, "error", G_CALLBACK (on_parse_error), position);
   json_parser_load_from_data (parser, text, -1, &parse_error);

@@ -157,6 +157,16 @@ test_validation (void)
 
   stellar_action_request_set_params_text (request, "{\"a\": {\"b\": [1, \"x\"]}}");
   assert_valid (request, "{\"a\": {\"b\": [1, \"x\"]}}");
+
+  /* text nested deeper than json-glib can be trusted with is refused
+   * before it is parsed */
+  {
+    g_autofree char *brackets = g_strnfill (100000, '[');
+    g_autofree char *deep = g_strconcat ("\n  {\"a\": ", brackets, NULL);
+
+    stellar_action_request_set_params_text (request, deep);
+    assert_invalid_at (request, 2, 3, "Line 2, column 3: arrays and objects nest more than 256 levels deep");
+  }
 }
 
 static void

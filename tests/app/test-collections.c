@@ -429,6 +429,21 @@ test_import_bad_files (void)
       g_assert_cmpstr (files_after, ==, files_before);
     }
 
+  /* nested deeper than json-glib can be trusted with */
+  {
+    g_autofree char *brackets = g_strnfill (100000, '[');
+    g_autofree char *deep = g_strconcat ("{\"format\": \"stellar-collection\", \"version\": 1, \"name\": \"x\","
+                                         " \"requests\": [{\"name\": \"r\", \"action\": \"a\", \"params\": {\"p\": ",
+                                         brackets, NULL);
+
+    g_file_set_contents (path, deep, -1, &error);
+    g_assert_no_error (error);
+    g_assert_null (import_collection (collections, file, &error));
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+    g_assert_cmpstr (error->message, ==, "The file is not a Stellar collection: it nests more than 256 levels deep");
+    g_clear_error (&error);
+  }
+
   g_assert_null (import_collection (collections, missing, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
   g_clear_error (&error);
