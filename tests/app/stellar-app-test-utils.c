@@ -63,29 +63,9 @@ stellar_app_test_get_closed_port (void)
 static char *data_home;
 
 static void
-remove_tree (GFile *file)
-{
-  g_autoptr(GFileEnumerator) children = NULL;
-
-  children = g_file_enumerate_children (file, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                        G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
-  if (children != NULL)
-    {
-      GFile *child;
-
-      while (g_file_enumerator_iterate (children, NULL, &child, NULL, NULL) && child != NULL)
-        remove_tree (child);
-    }
-
-  g_file_delete (file, NULL, NULL);
-}
-
-static void
 remove_data_home (void)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (data_home);
-
-  remove_tree (file);
+  stellar_app_test_remove_tree (data_home);
   g_clear_pointer (&data_home, g_free);
 }
 
@@ -124,6 +104,8 @@ stellar_app_test_make_folder (void)
   path = g_build_filename (data_home, "test-XXXXXX", NULL);
   g_assert_nonnull (g_mkdtemp (path));
   return path;
+}
+
 /**
  * stellar_app_test_remove_tree:
  * @path: a file or folder a test made
@@ -156,8 +138,9 @@ stellar_app_test_remove_tree (const char *path)
       }
     }
 
-  g_file_delete (file, NULL, &error);
-  g_assert_no_error (error);
+  /* gone meanwhile is as good as deleted */
+  if (!g_file_delete (file, NULL, &error) && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    g_assert_no_error (error);
 }
 
 /**
