@@ -27,8 +27,11 @@ struct _StellarDefaultParams
   gboolean      rows_pending;
   gboolean      writing_settings;
 
-  /* while secrets are being read, calls wait for them */
+  /* while secrets are being read, calls wait for them, and changes wait
+   * to be saved */
   gboolean      loading;
+  gboolean      reading_secret;
+  gboolean      save_after_load;
   GPtrArray    *held_calls;
   GCancellable *load_cancellable;
 };

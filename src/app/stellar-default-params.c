@@ -315,8 +315,15 @@ static void
 schedule_save (StellarDefaultParams *self)
 {
   /* what a load puts in the list is what is stored already */
-  if (self->loading)
+  if (self->reading_secret)
     return;
+
+  /* a change made during a load is saved once the load is done */
+  if (self->loading)
+    {
+      self->save_after_load = TRUE;
+      return;
+    }
 
   if (self->save_source == 0)
     self->save_source = g_idle_add (on_save_idle, self);
@@ -368,6 +375,11 @@ finish_load (GTask *task)
   gboolean was_busy = stellar_default_params_get_busy (self);
 
   self->loading = FALSE;
+  if (self->save_after_load)
+    {
+      self->save_after_load = FALSE;
+      schedule_save (self);
+    }
   set_busy_after (self, was_busy);
   _stellar_default_params_release_held_calls (self, TRUE);
 
@@ -407,7 +419,9 @@ on_secret_found (GObject      *object,
     }
   else if (value != NULL)
     {
+      self->reading_secret = TRUE;
       stellar_default_param_set_value (param, value);
+      self->reading_secret = FALSE;
       g_hash_table_insert (self->stored_secrets, g_strdup (stellar_default_param_get_key (param)),
                            g_strdup (value));
     }
@@ -460,6 +474,7 @@ stellar_default_params_load_async (StellarDefaultParams *self,
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_hash_table_remove_all (self->stored_secrets);
   self->loading = TRUE;
+  self->save_after_load = FALSE;
 
   rows = read_rows (self);
   g_variant_iter_init (&iter, rows);

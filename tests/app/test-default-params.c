@@ -221,6 +221,36 @@ test_secret_changes (Fixture       *fixture,
   g_assert_null (stored);
 }
 
+/* A row added while the secrets are read is saved once they are. */
+static void
+test_change_during_load (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(StellarDefaultParams) saved = load_params (fixture, SERVER_URL);
+  g_autoptr(StellarDefaultParams) params = NULL;
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *rows = NULL;
+
+  stellar_default_params_add (saved, "token", SECRET, TRUE);
+  wait_saved (saved);
+
+  params = stellar_default_params_new (SERVER_URL, fixture->settings);
+  stellar_default_params_load_async (params, NULL, stellar_test_store_result, &slot);
+  g_assert_true (stellar_default_params_get_busy (params));
+  stellar_default_params_add (params, "tenant", "acme", FALSE);
+
+  result = stellar_test_wait_result (&slot);
+  g_assert_true (stellar_default_params_load_finish (params, result, &error));
+  g_assert_no_error (error);
+  wait_saved (params);
+
+  rows = settings_rows (fixture, SERVER_URL);
+  g_assert_cmpstr (rows, ==, "[('token', '', true), ('tenant', 'acme', false)]");
+  assert_param (stellar_default_params_lookup (params, "token"), "token", SECRET, TRUE);
+}
+
 /* Two windows on the same server. */
 static void
 test_follows_other_window (Fixture       *fixture,
@@ -477,6 +507,7 @@ main (int   argc,
 
   ADD_TEST ("secret-in-keyring-only", test_secret_in_keyring_only);
   ADD_TEST ("secret-changes", test_secret_changes);
+  ADD_TEST ("change-during-load", test_change_during_load);
   ADD_TEST ("follows-other-window", test_follows_other_window);
   ADD_TEST ("reaches-server", test_reaches_server);
   ADD_TEST ("calls-wait-for-secrets", test_calls_wait_for_secrets);
