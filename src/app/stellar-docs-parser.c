@@ -138,15 +138,19 @@ is_element_with_class (xmlNodePtr  node,
   return is_element (node, name) && has_class (node, class_name);
 }
 
-/* The node's text as a browser shows it: white space collapsed, trimmed. */
+/* The node's text as a browser shows it: white space collapsed, trimmed;
+ * and valid UTF-8, whatever bytes a broken page slipped through. */
 static char *
 get_text (xmlNodePtr node)
 {
-  xmlChar *content = xmlNodeGetContent (node);
+  xmlChar *raw = xmlNodeGetContent (node);
+  g_autofree char *content = g_utf8_make_valid (raw != NULL ? (const char *) raw : "", -1);
   GString *text = g_string_new (NULL);
   gboolean in_space = FALSE;
 
-  for (const char *p = (const char *) content; p != NULL && *p != '\0'; p++)
+  xmlFree (raw);
+
+  for (const char *p = content; *p != '\0'; p++)
     {
       if (g_ascii_isspace (*p))
         {
@@ -159,7 +163,6 @@ get_text (xmlNodePtr node)
       g_string_append_c (text, *p);
     }
 
-  xmlFree (content);
   return g_string_free (text, FALSE);
 }
 
@@ -204,7 +207,7 @@ name_from_href (const char *href)
 
   start += strlen ("action_");
   length = strlen (start) - strlen (".html");
-  return length > 0 ? g_strndup (start, length) : NULL;
+  return length > 0 ? g_utf8_make_valid (start, length) : NULL;
 }
 
 /**

@@ -342,12 +342,27 @@ test_garbage (void)
       infos = stellar_docs_parse_action_page (page, round % 3 == 0 ? NULL : "UTF-8", "x", NULL);
       names = stellar_docs_parse_index (page, NULL, NULL);
 
+      /* whatever the bytes, every text is UTF-8, as GTK needs it */
       for (guint i = 0; infos != NULL && i < infos->len; i++)
         {
           StellarActionInfo *info = g_ptr_array_index (infos, i);
+          GListModel *inputs = stellar_action_info_get_inputs (info);
+          const char *description = stellar_action_info_get_description (info);
 
           g_assert_true (g_utf8_validate (stellar_action_info_get_name (info), -1, NULL));
-          g_assert_nonnull (stellar_action_info_get_version (info));
+          g_assert_true (g_utf8_validate (stellar_action_info_get_version (info), -1, NULL));
+          g_assert_true (description == NULL || g_utf8_validate (description, -1, NULL));
+
+          for (guint j = 0; j < g_list_model_get_n_items (inputs); j++)
+            {
+              g_autoptr(StellarActionInput) input = g_list_model_get_item (inputs, j);
+              const char *input_description = stellar_action_input_get_description (input);
+              const char *default_value = stellar_action_input_get_default_value (input);
+
+              g_assert_true (g_utf8_validate (stellar_action_input_get_name (input), -1, NULL));
+              g_assert_true (input_description == NULL || g_utf8_validate (input_description, -1, NULL));
+              g_assert_true (default_value == NULL || g_utf8_validate (default_value, -1, NULL));
+            }
         }
       for (guint i = 0; names != NULL && names[i] != NULL; i++)
         g_assert_true (g_utf8_validate (names[i], -1, NULL));
