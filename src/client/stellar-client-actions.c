@@ -61,7 +61,7 @@ on_action_done (GObject      *object,
   g_autoptr(JsonNode) response = NULL;
   g_autoptr(GError) error = NULL;
 
-  response = _stellar_client_send_action_finish (STELLAR_CLIENT (object), result, &error);
+  response = _stellar_request_queue_send_action_finish (STELLAR_REQUEST_QUEUE (object), result, &error);
   finish (task, response, error);
 }
 
@@ -73,8 +73,8 @@ perform (GTask *task)
   const char *action = data->call ? stellar_action_call_get_action (data->call) : data->action;
   JsonObject *params = data->call ? stellar_action_call_get_params (data->call) : data->params;
 
-  _stellar_client_send_action_async (self, action, params, data->transport,
-                                     g_task_get_cancellable (task), on_action_done, task);
+  _stellar_request_queue_send_action_async (self->queue, action, params, data->transport,
+                                            g_task_get_cancellable (task), on_action_done, task);
 }
 
 static void
@@ -241,7 +241,8 @@ stellar_client_action_full_async (StellarClient       *self,
     {
       /* Nobody to show the call to: the request completes the caller's
        * task itself, and the frame is encoded before this returns. */
-      _stellar_client_send_action (self, action, params, transport, g_steal_pointer (&task));
+      _stellar_request_queue_send_action (self->queue, action, params, transport,
+                                          g_steal_pointer (&task));
       return;
     }
 

@@ -47,7 +47,7 @@ on_said (GObject      *object,
   g_autoptr(JsonNode) reply = NULL;
   GError *error = NULL;
 
-  reply = _stellar_client_verb_finish (STELLAR_CLIENT (object), result, &error);
+  reply = _stellar_request_queue_verb_finish (STELLAR_REQUEST_QUEUE (object), result, &error);
   if (reply == NULL)
     g_task_return_error (task, error);
   else
@@ -103,8 +103,9 @@ stellar_client_say_async (StellarClient       *self,
   json_object_set_string_member (frame, "room", room);
   json_object_set_string_member (frame, "message", message);
 
-  _stellar_client_verb_async (self, STELLAR_REQUEST_ASYNC_VERB, frame, STELLAR_REQUEST_DEFAULT,
-                              cancellable, on_said, g_steal_pointer (&task));
+  _stellar_request_queue_verb_async (self->queue, STELLAR_REQUEST_ASYNC_VERB, frame,
+                                     STELLAR_REQUEST_DEFAULT, cancellable, on_said,
+                                     g_steal_pointer (&task));
 }
 
 /**
@@ -138,7 +139,7 @@ on_emitted (GObject      *object,
   g_autoptr(JsonNode) reply = NULL;
   g_autoptr(GError) error = NULL;
 
-  reply = _stellar_client_verb_finish (STELLAR_CLIENT (object), result, &error);
+  reply = _stellar_request_queue_verb_finish (STELLAR_REQUEST_QUEUE (object), result, &error);
   if (reply != NULL)
     {
       g_task_return_boolean (task, TRUE);
@@ -216,8 +217,9 @@ stellar_client_emit_async (StellarClient       *self,
   json_object_set_string_member (frame, "event", "event");
   json_object_set_object_member (frame, "params", params);
 
-  _stellar_client_verb_async (self, STELLAR_REQUEST_ASYNC_VERB, frame, STELLAR_REQUEST_DEFAULT,
-                              cancellable, on_emitted, g_steal_pointer (&task));
+  _stellar_request_queue_verb_async (self->queue, STELLAR_REQUEST_ASYNC_VERB, frame,
+                                     STELLAR_REQUEST_DEFAULT, cancellable, on_emitted,
+                                     g_steal_pointer (&task));
 }
 
 /**

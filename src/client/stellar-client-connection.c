@@ -1,10 +1,13 @@
 /* stellar-client-connection.c: one attempt to open a connection
  *
  * An attempt learns the heartbeat generation from /primus/spec, upgrades to
- * a WebSocket at /primus, reads the connection's details and joins the rooms
- * it should be in, then reports to the client, once. Reaching the server and
- * upgrading is bounded by the connect timeout: a server that accepts the TCP
- * connection but never answers must not hang it.
+ * a WebSocket at /primus through the client's SoupSession (its proxy
+ * resolver, TLS settings and WebSocket extensions), reads the connection's
+ * details and joins the rooms it should be in, then hands the socket and the
+ * details back. Reaching the server and upgrading is bounded by the connect
+ * timeout: a server that accepts the TCP connection but never answers must
+ * not hang it. The attempt changes nothing in the client: the client decides
+ * what its result means.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -15,6 +18,7 @@
 
 #include "stellar-client-private.h"
 #include "stellar-error-private.h"
+#include "stellar-json-private.h"
 #include "stellar-url-private.h"
 
 /* Primus's own default heartbeat, for servers whose spec we cannot read. */
@@ -22,47 +26,32 @@
 /* Primus 5/6 clients ping `timeout - 10000` ms after each pong. */
 #define LEGACY_PING_MARGIN_MS 10000
 
-struct _StellarConnectAttempt
+typedef struct
 {
-  /* NULL once the client gave the attempt up */
-  StellarClient *client;
+  StellarRequestQueue *queue;
+  const StellarPrimusSocketEvents *events;
+  char **rooms;
+  guint next_room;
+  gboolean joined_any;
+
+  /* Cancelled by the caller's cancellable or by the timeout. */
   GCancellable *cancellable;
+  GCancellable *caller_cancellable;
+  gulong caller_cancelled_id;
   GSource *timeout_source;
+  gboolean timed_out;
+
   GError *spec_error;
   StellarHeartbeat heartbeat;
   guint interval_ms;
-  char **rooms;
-  guint next_room;
-  guint joined_any : 1;
-  guint timed_out : 1;
-};
+  SoupMessage *upgrade;
+
+  StellarPrimusSocket *socket;
+  JsonObject *details;
+} Attempt;
 
 static void
-attempt_clear (StellarConnectAttempt *attempt)
-{
-  g_assert (attempt->timeout_source == NULL);
-
-  g_clear_object (&attempt->cancellable);
-  g_clear_error (&attempt->spec_error);
-  g_clear_pointer (&attempt->rooms, g_strfreev);
-}
-
-static StellarConnectAttempt *
-attempt_ref (StellarConnectAttempt *attempt)
-{
-  return g_rc_box_acquire (attempt);
-}
-
-static void
-attempt_unref (StellarConnectAttempt *attempt)
-{
-  g_rc_box_release_full (attempt, (GDestroyNotify)attempt_clear);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (StellarConnectAttempt, attempt_unref)
-
-static void
-clear_timeout (StellarConnectAttempt *attempt)
+clear_timeout (Attempt *attempt)
 {
   if (attempt->timeout_source != NULL)
     {
@@ -71,63 +60,83 @@ clear_timeout (StellarConnectAttempt *attempt)
     }
 }
 
-/* Takes the attempt away from its client, which keeps no reference. */
-static StellarClient *
-detach (StellarConnectAttempt *attempt)
+static void
+drop_socket (Attempt *attempt)
 {
-  StellarClient *client = g_steal_pointer (&attempt->client);
+  g_autoptr(StellarPrimusSocket) socket = g_steal_pointer (&attempt->socket);
 
-  if (client != NULL)
+  if (socket != NULL)
     {
-      g_assert (client->attempt == attempt);
-      client->attempt = NULL;
-      clear_timeout (attempt);
-      attempt_unref (attempt);
+      _stellar_primus_socket_detach (socket);
+      _stellar_primus_socket_close (socket);
     }
-
-  return client;
 }
 
 static void
-fail (StellarConnectAttempt *attempt,
-      const GError          *error)
+attempt_free (Attempt *attempt)
 {
-  gboolean timed_out = attempt->timed_out;
-  StellarClient *client;
-
-  attempt_ref (attempt);
-  client = detach (attempt);
-  if (client != NULL)
+  clear_timeout (attempt);
+  drop_socket (attempt);
+  if (attempt->caller_cancellable != NULL)
     {
-      g_debug ("Connection attempt failed: %s", error->message);
-      _stellar_client_attempt_failed (client, error, timed_out);
+      g_cancellable_disconnect (attempt->caller_cancellable, attempt->caller_cancelled_id);
+      g_object_unref (attempt->caller_cancellable);
     }
-  attempt_unref (attempt);
+  g_clear_object (&attempt->cancellable);
+  g_clear_object (&attempt->queue);
+  g_clear_pointer (&attempt->rooms, g_strfreev);
+  g_clear_error (&attempt->spec_error);
+  g_clear_object (&attempt->upgrade);
+  g_clear_pointer (&attempt->details, json_object_unref);
+  g_free (attempt);
 }
 
+/* The end of a failed attempt. Cancelled by its caller, it leaves the queue
+ * alone: the caller has moved on, and the queue may serve another attempt. */
 static void
-succeed (StellarConnectAttempt *attempt)
+fail (GTask  *task,
+      GError *error)
 {
-  StellarClient *client;
+  Attempt *attempt = g_task_get_task_data (task);
 
-  attempt_ref (attempt);
-  client = detach (attempt);
-  if (client != NULL)
-    _stellar_client_attempt_succeeded (client);
-  attempt_unref (attempt);
+  clear_timeout (attempt);
+
+  if (!g_cancellable_is_cancelled (attempt->caller_cancellable) && attempt->socket != NULL)
+    _stellar_request_queue_close (attempt->queue, error);
+  drop_socket (attempt);
+
+  g_debug ("Connection attempt failed: %s", error->message);
+  g_task_return_error (task, error);
+}
+
+/* Whether the caller gave the attempt up; then @task is over. */
+static gboolean
+given_up (GTask *task)
+{
+  Attempt *attempt = g_task_get_task_data (task);
+
+  if (!g_cancellable_is_cancelled (attempt->caller_cancellable))
+    return FALSE;
+
+  fail (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                                   "The connection attempt was cancelled"));
+  return TRUE;
 }
 
 /* A step's error, or the timeout that cancelled it. */
 static GError *
-step_error (StellarConnectAttempt *attempt,
-            GError                *error)
+step_error (GTask  *task,
+            GError *error)
 {
+  Attempt *attempt = g_task_get_task_data (task);
+  StellarClient *client = g_task_get_source_object (task);
+
   if (attempt->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_error_free (error);
       return g_error_new (STELLAR_ERROR, STELLAR_ERROR_TIMEOUT,
                           "Could not connect to %s: the server did not answer within %u ms",
-                          attempt->client->url, attempt->client->connect_timeout_ms);
+                          client->url, client->connect_timeout_ms);
     }
 
   return error;
@@ -135,21 +144,21 @@ step_error (StellarConnectAttempt *attempt,
 
 /* --- details and rooms -------------------------------------------------- */
 
-static void join_next_room (StellarConnectAttempt *attempt);
+static void join_next_room (GTask *task);
 
-/* Finishes a detailsView step and stores the details. Returns FALSE when the
- * attempt is over (given up, or failed here). */
+/* Finishes a detailsView step and keeps the details. Returns FALSE when the
+ * attempt is over. */
 static gboolean
-read_details (StellarConnectAttempt *attempt,
-              GObject               *object,
-              GAsyncResult          *result)
+read_details (GTask        *task,
+              GAsyncResult *result)
 {
+  Attempt *attempt = g_task_get_task_data (task);
   g_autoptr(JsonNode) reply = NULL;
   GError *error = NULL;
   JsonNode *data;
 
-  reply = _stellar_client_verb_finish (STELLAR_CLIENT (object), result, &error);
-  if (attempt->client == NULL)
+  reply = _stellar_request_queue_verb_finish (attempt->queue, result, &error);
+  if (given_up (task))
     {
       g_clear_error (&error);
       return FALSE;
@@ -157,23 +166,29 @@ read_details (StellarConnectAttempt *attempt,
 
   if (reply == NULL)
     {
-      g_autoptr(GError) failure = step_error (attempt, error);
-      fail (attempt, failure);
+      fail (task, error);
       return FALSE;
     }
 
   data = json_object_get_member (json_node_get_object (reply), "data");
   if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
     {
-      g_autoptr(GError) failure =
-        g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
-                             "The server answered detailsView without details");
-      fail (attempt, failure);
+      fail (task, g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
+                                       "The server answered detailsView without details"));
       return FALSE;
     }
 
-  _stellar_client_set_details (attempt->client, json_node_get_object (data));
+  g_clear_pointer (&attempt->details, json_object_unref);
+  attempt->details = json_object_ref (json_node_get_object (data));
   return TRUE;
+}
+
+static void
+succeed (GTask *task)
+{
+  Attempt *attempt = g_task_get_task_data (task);
+
+  g_task_return_pointer (task, g_steal_pointer (&attempt->socket), g_object_unref);
 }
 
 static void
@@ -181,10 +196,10 @@ on_final_details (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(StellarConnectAttempt) attempt = user_data;
+  g_autoptr(GTask) task = user_data;
 
-  if (read_details (attempt, object, result))
-    succeed (attempt);
+  if (read_details (task, result))
+    succeed (task);
 }
 
 static void
@@ -192,23 +207,23 @@ on_room_joined (GObject      *object,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  g_autoptr(StellarConnectAttempt) attempt = user_data;
-  StellarClient *client = STELLAR_CLIENT (object);
+  g_autoptr(GTask) task = user_data;
+  Attempt *attempt = g_task_get_task_data (task);
+  StellarClient *client = g_task_get_source_object (task);
   const char *room = attempt->rooms[attempt->next_room];
   g_autoptr(GError) error = NULL;
 
-  if (_stellar_client_join_room_finish (client, result, &error))
+  if (_stellar_request_queue_join_room_finish (attempt->queue, result, &error))
     attempt->joined_any = TRUE;
 
-  if (attempt->client == NULL)
+  if (given_up (task))
     return;
 
   if (error != NULL)
     {
       if (!g_error_matches (error, STELLAR_ERROR, STELLAR_ERROR_SERVER))
         {
-          g_autoptr(GError) failure = step_error (attempt, g_steal_pointer (&error));
-          fail (attempt, failure);
+          fail (task, g_steal_pointer (&error));
           return;
         }
 
@@ -218,29 +233,52 @@ on_room_joined (GObject      *object,
         g_autoptr(GError) refused =
           g_error_new (STELLAR_ERROR, STELLAR_ERROR_SERVER,
                        "Could not join the room “%s”: %s", room, error->message);
-        _stellar_client_emit_error (client, refused);
+        attempt->events->problem (client, refused);
       }
     }
 
   attempt->next_room++;
-  join_next_room (attempt);
+  join_next_room (g_steal_pointer (&task));
+}
+
+static gboolean
+details_list_room (JsonObject *details,
+                   const char *room)
+{
+  JsonNode *rooms = json_object_get_member (details, "rooms");
+  JsonArray *array;
+
+  if (rooms == NULL || !JSON_NODE_HOLDS_ARRAY (rooms))
+    return FALSE;
+
+  array = json_node_get_array (rooms);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *element = json_array_get_element (array, i);
+
+      if (JSON_NODE_HOLDS_VALUE (element) && json_node_get_value_type (element) == G_TYPE_STRING &&
+          g_strcmp0 (json_node_get_string (element), room) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
-join_next_room (StellarConnectAttempt *attempt)
+join_next_room (GTask *task)
 {
-  StellarClient *client = attempt->client;
+  Attempt *attempt = g_task_get_task_data (task);
   const char *room;
 
   /* Rooms the connection is already in (an old server's default) are skipped. */
   while ((room = attempt->rooms[attempt->next_room]) != NULL &&
-         _stellar_client_has_joined (client, room))
+         details_list_room (attempt->details, room))
     attempt->next_room++;
 
   if (room != NULL)
     {
-      _stellar_client_join_room_async (client, room, TRUE, attempt->cancellable,
-                                       on_room_joined, attempt_ref (attempt));
+      _stellar_request_queue_join_room_async (attempt->queue, room, STELLAR_REQUEST_HANDSHAKE,
+                                              attempt->cancellable, on_room_joined, task);
       return;
     }
 
@@ -250,12 +288,14 @@ join_next_room (StellarConnectAttempt *attempt)
 
       /* Learn which rooms the connection is in now. */
       json_object_set_string_member (frame, "event", "detailsView");
-      _stellar_client_verb_async (client, STELLAR_REQUEST_VERB, frame, STELLAR_REQUEST_HANDSHAKE,
-                                  attempt->cancellable, on_final_details, attempt_ref (attempt));
+      _stellar_request_queue_verb_async (attempt->queue, STELLAR_REQUEST_VERB, frame,
+                                         STELLAR_REQUEST_HANDSHAKE, attempt->cancellable,
+                                         on_final_details, task);
       return;
     }
 
-  succeed (attempt);
+  succeed (task);
+  g_object_unref (task);
 }
 
 static void
@@ -263,79 +303,103 @@ on_first_details (GObject      *object,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  g_autoptr(StellarConnectAttempt) attempt = user_data;
+  g_autoptr(GTask) task = user_data;
+  Attempt *attempt = g_task_get_task_data (task);
 
-  if (!read_details (attempt, object, result))
+  if (!read_details (task, result))
     return;
 
-  attempt->rooms = _stellar_client_rooms_to_join (attempt->client);
   attempt->next_room = 0;
-  join_next_room (attempt);
+  join_next_room (g_steal_pointer (&task));
 }
 
 /* --- the upgrade --------------------------------------------------------- */
+
+static GError *
+describe_upgrade_error (GTask  *task,
+                        GError *error)
+{
+  Attempt *attempt = g_task_get_task_data (task);
+  StellarClient *client = g_task_get_source_object (task);
+  g_autofree char *what = NULL;
+  g_autofree char *why = NULL;
+  GError *described;
+
+  if (g_error_matches (error, SOUP_WEBSOCKET_ERROR, SOUP_WEBSOCKET_ERROR_NOT_WEBSOCKET))
+    why = g_strdup_printf ("it refused the WebSocket at /primus (HTTP %u %s)",
+                           soup_message_get_status (attempt->upgrade),
+                           soup_message_get_reason_phrase (attempt->upgrade)
+                             ? soup_message_get_reason_phrase (attempt->upgrade) : "");
+  else if (g_error_matches (error, SOUP_WEBSOCKET_ERROR, SOUP_WEBSOCKET_ERROR_BAD_HANDSHAKE))
+    why = g_strdup_printf ("its answer to the WebSocket upgrade is not valid (%s)", error->message);
+
+  if (why != NULL)
+    {
+      described = g_error_new (STELLAR_ERROR, STELLAR_ERROR_PROTOCOL, "%s is not a Stellar server: %s%s%s",
+                               client->url, why,
+                               attempt->spec_error ? "; " : "",
+                               attempt->spec_error ? attempt->spec_error->message : "");
+      g_error_free (error);
+      return described;
+    }
+
+  what = g_strdup_printf ("connect to %s", client->url);
+  described = _stellar_client_describe_message_error (attempt->upgrade, error, what);
+  g_error_free (error);
+  return described;
+}
 
 static void
 on_upgraded (GObject      *object,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(StellarConnectAttempt) attempt = user_data;
-  g_autoptr(StellarWebsocket) websocket = NULL;
-  g_autoptr(StellarPrimusSocket) socket = NULL;
+  g_autoptr(GTask) task = user_data;
+  Attempt *attempt = g_task_get_task_data (task);
+  StellarClient *client = g_task_get_source_object (task);
+  g_autoptr(SoupWebsocketConnection) connection = NULL;
   g_autoptr(JsonObject) frame = NULL;
-  StellarClient *client = attempt->client;
   GError *error = NULL;
 
-  websocket = _stellar_websocket_connect_finish (result, &error);
+  connection = soup_session_websocket_connect_finish (SOUP_SESSION (object), result, &error);
 
-  if (client == NULL)
+  if (given_up (task))
     {
       g_clear_error (&error);
-      if (websocket != NULL)
-        _stellar_websocket_close (websocket, STELLAR_WEBSOCKET_CLOSE_NORMAL);
+      if (connection != NULL)
+        soup_websocket_connection_close (connection, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
       return;
     }
 
-  if (websocket == NULL)
+  if (connection == NULL)
     {
-      g_autoptr(GError) failure = NULL;
-
-      error = step_error (attempt, error);
-      if (g_error_matches (error, STELLAR_ERROR, STELLAR_ERROR_PROTOCOL))
-        failure = g_error_new (STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
-                               "%s is not a Stellar server: %s%s%s", client->url, error->message,
-                               attempt->spec_error ? "; " : "",
-                               attempt->spec_error ? attempt->spec_error->message : "");
-      else
-        {
-          g_autofree char *what = g_strdup_printf ("connect to %s", client->url);
-          failure = _stellar_error_from_transport (error, what);
-        }
-      g_error_free (error);
-      fail (attempt, failure);
+      error = step_error (task, error);
+      if (error->domain != STELLAR_ERROR)
+        error = describe_upgrade_error (task, error);
+      fail (task, error);
       return;
     }
 
   /* Upgraded: from here on, each request has its own timeout. */
   clear_timeout (attempt);
 
-  socket = _stellar_primus_socket_new (websocket, attempt->heartbeat, attempt->interval_ms,
-                                       _stellar_client_get_socket_events (), client);
-  _stellar_client_attach_socket (client, socket);
+  attempt->socket = _stellar_primus_socket_new (connection, attempt->heartbeat, attempt->interval_ms,
+                                                attempt->events, client);
+  _stellar_request_queue_open (attempt->queue, attempt->socket);
 
   frame = json_object_new ();
   json_object_set_string_member (frame, "event", "detailsView");
-  _stellar_client_verb_async (client, STELLAR_REQUEST_VERB, frame, STELLAR_REQUEST_HANDSHAKE,
-                              attempt->cancellable, on_first_details, attempt_ref (attempt));
+  _stellar_request_queue_verb_async (attempt->queue, STELLAR_REQUEST_VERB, frame,
+                                     STELLAR_REQUEST_HANDSHAKE, attempt->cancellable,
+                                     on_first_details, g_steal_pointer (&task));
 }
 
 static void
-upgrade (StellarConnectAttempt *attempt)
+upgrade (GTask *task)
 {
-  StellarClient *client = attempt->client;
+  Attempt *attempt = g_task_get_task_data (task);
+  StellarClient *client = g_task_get_source_object (task);
   g_autoptr(GUri) uri = _stellar_url_build_websocket (client->base_uri, client->session_id);
-  g_autofree char *cookie = g_strdup_printf ("sessionID=%s", client->session_id);
 
   if (g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN) == FALSE)
     {
@@ -343,9 +407,12 @@ upgrade (StellarConnectAttempt *attempt)
       g_debug ("Connecting to %s", text);
     }
 
-  /* No subprotocols: Primus offers none, and the server would echo one. */
-  _stellar_websocket_connect_async (uri, cookie, client->trusted_certificate, STELLAR_MAX_FRAME_SIZE,
-                                    attempt->cancellable, on_upgraded, attempt_ref (attempt));
+  /* The session's cookie, TLS and proxy settings apply as for every request.
+   * No subprotocols: Primus offers none, and the server would echo one. */
+  attempt->upgrade = _stellar_client_new_message (client, SOUP_METHOD_GET, uri);
+  soup_session_websocket_connect_async (client->session, attempt->upgrade, NULL, NULL,
+                                        G_PRIORITY_DEFAULT, attempt->cancellable,
+                                        on_upgraded, task);
 }
 
 /* --- the spec ---------------------------------------------------------- */
@@ -380,13 +447,14 @@ on_spec (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
 {
-  g_autoptr(StellarConnectAttempt) attempt = user_data;
+  g_autoptr(GTask) task = user_data;
+  Attempt *attempt = g_task_get_task_data (task);
   g_autoptr(JsonObject) spec = NULL;
   GError *error = NULL;
   guint value;
 
   spec = _stellar_client_fetch_spec_finish (STELLAR_CLIENT (object), result, &error);
-  if (attempt->client == NULL)
+  if (given_up (task))
     {
       g_clear_error (&error);
       return;
@@ -415,28 +483,19 @@ on_spec (GObject      *object,
     }
   else
     {
-      g_autoptr(GError) failure = step_error (attempt, error);
-      fail (attempt, failure);
+      fail (task, step_error (task, error));
       return;
     }
 
-  if (spec != NULL)
-    {
-      StellarClient *client = attempt->client;
-
-      g_clear_pointer (&client->spec, json_object_unref);
-      client->spec = json_object_ref (spec);
-    }
-
-  upgrade (attempt);
+  upgrade (g_steal_pointer (&task));
 }
 
-/* --- start and stop ---------------------------------------------------- */
+/* --- start and finish -------------------------------------------------- */
 
 static gboolean
 on_attempt_timeout (gpointer user_data)
 {
-  StellarConnectAttempt *attempt = user_data;
+  Attempt *attempt = user_data;
 
   g_clear_pointer (&attempt->timeout_source, g_source_unref);
   attempt->timed_out = TRUE;
@@ -445,37 +504,82 @@ on_attempt_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-void
-_stellar_client_start_attempt (StellarClient *self)
+static void
+on_caller_cancelled (GCancellable *cancellable,
+                     GCancellable *ours)
 {
-  StellarConnectAttempt *attempt;
+  g_cancellable_cancel (ours);
+}
 
-  g_return_if_fail (self->attempt == NULL);
+/*
+ * _stellar_client_open_connection_async:
+ * @queue: where the handshake's requests go; the attempt opens it on the
+ *   new connection, and closes it again if the handshake fails
+ * @rooms: the rooms to join
+ * @events: what the new socket tells the client, from the upgrade on (the
+ *   handshake's replies reach @queue through the client's routing)
+ *
+ * Opens a connection to @self's server, bounded by its connect timeout until
+ * the upgrade, and reads its details. Cancelling @cancellable gives the
+ * attempt up without touching @queue.
+ */
+void
+_stellar_client_open_connection_async (StellarClient                   *self,
+                                       StellarRequestQueue             *queue,
+                                       const char * const              *rooms,
+                                       const StellarPrimusSocketEvents *events,
+                                       GCancellable                    *cancellable,
+                                       GAsyncReadyCallback              callback,
+                                       gpointer                         user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  Attempt *attempt = g_new0 (Attempt, 1);
 
-  attempt = g_rc_box_new0 (StellarConnectAttempt);
-  attempt->client = self;
+  g_task_set_source_tag (task, _stellar_client_open_connection_async);
+  g_task_set_task_data (task, attempt, (GDestroyNotify)attempt_free);
+
+  attempt->queue = g_object_ref (queue);
+  attempt->events = events;
+  attempt->rooms = g_strdupv ((char **)rooms);
   attempt->cancellable = g_cancellable_new ();
-  self->attempt = attempt;
+  if (cancellable != NULL)
+    {
+      attempt->caller_cancellable = g_object_ref (cancellable);
+      attempt->caller_cancelled_id = g_cancellable_connect (cancellable,
+                                                            G_CALLBACK (on_caller_cancelled),
+                                                            attempt->cancellable, NULL);
+    }
 
   attempt->timeout_source = g_timeout_source_new (self->connect_timeout_ms);
   g_source_set_static_name (attempt->timeout_source, "[stellar] connect timeout");
   g_source_set_callback (attempt->timeout_source, on_attempt_timeout, attempt, NULL);
   g_source_attach (attempt->timeout_source, self->context);
 
-  _stellar_client_fetch_spec_async (self, attempt->cancellable, on_spec, attempt_ref (attempt));
+  _stellar_client_fetch_spec_async (self, attempt->cancellable, on_spec, g_steal_pointer (&task));
 }
 
-/* Gives the attempt under way up, silently: its callbacks find it detached. */
-void
-_stellar_client_cancel_attempt (StellarClient *self)
+/*
+ * _stellar_client_open_connection_finish:
+ * @details: (out) (transfer full): the connection's details
+ *
+ * Returns: (transfer full): the connection's socket, attached to the events
+ *   given, or %NULL with @error set
+ */
+StellarPrimusSocket *
+_stellar_client_open_connection_finish (StellarClient  *self,
+                                        GAsyncResult   *result,
+                                        JsonObject    **details,
+                                        GError        **error)
 {
-  StellarConnectAttempt *attempt = self->attempt;
+  Attempt *attempt;
+  StellarPrimusSocket *socket;
 
-  if (attempt == NULL)
-    return;
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  attempt_ref (attempt);
-  detach (attempt);
-  g_cancellable_cancel (attempt->cancellable);
-  attempt_unref (attempt);
+  attempt = g_task_get_task_data (G_TASK (result));
+  socket = g_task_propagate_pointer (G_TASK (result), error);
+  if (socket != NULL)
+    *details = json_object_ref (attempt->details);
+
+  return socket;
 }

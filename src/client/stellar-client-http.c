@@ -60,11 +60,19 @@ _stellar_client_new_message (StellarClient *self,
   return message;
 }
 
-/* Maps a failed exchange to a STELLAR_ERROR that says what went wrong. */
-static GError *
-map_transport_error (SoupMessage  *message,
-                     const GError *error,
-                     const char   *what)
+/*
+ * _stellar_client_describe_message_error:
+ * @message: a message made by _stellar_client_new_message()
+ * @error: why it failed
+ * @what: what was being done, such as "connect to http://host:8080"
+ *
+ * Maps a failed exchange (or WebSocket upgrade) to a STELLAR_ERROR that says
+ * what went wrong, naming the certificate's problem when TLS refused it.
+ */
+GError *
+_stellar_client_describe_message_error (SoupMessage  *message,
+                                        const GError *error,
+                                        const char   *what)
 {
   gpointer flags = g_object_get_data (G_OBJECT (message), CERTIFICATE_ERRORS_KEY);
 
@@ -150,7 +158,7 @@ on_exchange_done (GObject      *object,
                                  "Could not %s: the server did not answer within %u ms",
                                  exchange->what, exchange->timeout_ms);
       else
-        g_task_return_error (task, map_transport_error (exchange->message, error, exchange->what));
+        g_task_return_error (task, _stellar_client_describe_message_error (exchange->message, error, exchange->what));
       return;
     }
 

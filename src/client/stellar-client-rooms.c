@@ -33,9 +33,9 @@ check_room_request (StellarClient *self,
   return TRUE;
 }
 
-static JsonObject *reply_data (StellarClient  *self,
-                               GAsyncResult   *result,
-                               GError        **error);
+static JsonObject *reply_data (StellarRequestQueue  *queue,
+                               GAsyncResult         *result,
+                               GError              **error);
 
 static JsonObject *
 room_frame (const char *verb,
@@ -46,106 +46,6 @@ room_frame (const char *verb,
   json_object_set_string_member (frame, "event", verb);
   json_object_set_string_member (frame, "room", room);
   return frame;
-}
-
-/* --- joining, in either dialect ------------------------------------------ */
-
-typedef struct
-{
-  char *room;
-  gboolean internal;
-  gboolean tried_other;
-  const char *verb;
-} Join;
-
-static void
-join_free (Join *join)
-{
-  g_free (join->room);
-  g_free (join);
-}
-
-static void send_join (GTask *task);
-
-static void
-on_join_reply (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  StellarClient *self = STELLAR_CLIENT (object);
-  g_autoptr(GTask) task = user_data;
-  Join *join = g_task_get_task_data (task);
-  g_autoptr(JsonNode) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean legacy = g_str_equal (join->verb, "roomAdd");
-
-  reply = _stellar_client_verb_finish (self, result, &error);
-  if (reply != NULL)
-    {
-      self->dialect = legacy ? STELLAR_DIALECT_LEGACY : STELLAR_DIALECT_MODERN;
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  /* 014: the server does not know this verb. Stellar ≥ 1.2 wants roomJoin,
-   * older servers roomAdd; try the other once and remember which works. */
-  if (_stellar_error_has_status_code (error, "014") && !join->tried_other)
-    {
-      join->tried_other = TRUE;
-      self->dialect = legacy ? STELLAR_DIALECT_MODERN : STELLAR_DIALECT_LEGACY;
-      send_join (g_steal_pointer (&task));
-      return;
-    }
-
-  g_task_return_error (task, g_steal_pointer (&error));
-}
-
-static void
-send_join (GTask *task)
-{
-  StellarClient *self = g_task_get_source_object (task);
-  Join *join = g_task_get_task_data (task);
-  g_autoptr(JsonObject) frame = NULL;
-
-  join->verb = self->dialect == STELLAR_DIALECT_LEGACY ? "roomAdd" : "roomJoin";
-  frame = room_frame (join->verb, join->room);
-
-  _stellar_client_verb_async (self, STELLAR_REQUEST_ASYNC_VERB, frame,
-                              join->internal ? STELLAR_REQUEST_HANDSHAKE : STELLAR_REQUEST_DEFAULT,
-                              g_task_get_cancellable (task), on_join_reply, task);
-}
-
-/*
- * _stellar_client_join_room_async:
- * @internal: part of the handshake
- *
- * Joins @room with `roomJoin`, or `roomAdd` on servers older than 1.2.
- */
-void
-_stellar_client_join_room_async (StellarClient       *self,
-                                 const char          *room,
-                                 gboolean             internal,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  Join *join = g_new0 (Join, 1);
-
-  g_task_set_source_tag (task, _stellar_client_join_room_async);
-  join->room = g_strdup (room);
-  join->internal = internal;
-  g_task_set_task_data (task, join, (GDestroyNotify)join_free);
-
-  send_join (task);
-}
-
-gboolean
-_stellar_client_join_room_finish (StellarClient  *self,
-                                  GAsyncResult   *result,
-                                  GError        **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* --- refreshing the details after a room change -------------------------- */
@@ -161,11 +61,11 @@ on_details_refreshed (GObject      *object,
 
   /* The room change itself succeeded; a failed refresh only leaves the
    * joined rooms as they were. */
-  details = reply_data (STELLAR_CLIENT (object), result, &error);
+  details = reply_data (STELLAR_REQUEST_QUEUE (object), result, &error);
   if (details == NULL)
     g_debug ("Could not refresh the details after a room change: %s", error->message);
   else
-    _stellar_client_set_details (STELLAR_CLIENT (object), details);
+    _stellar_client_set_details (g_task_get_source_object (task), details);
 
   g_task_return_boolean (task, TRUE);
 }
@@ -178,8 +78,8 @@ refresh_details_then_succeed (GTask *task)
 
   /* Next in line, so that the change completes before what was asked after it. */
   json_object_set_string_member (frame, "event", "detailsView");
-  _stellar_client_verb_async (self, STELLAR_REQUEST_VERB, frame, STELLAR_REQUEST_NEXT, NULL,
-                              on_details_refreshed, task);
+  _stellar_request_queue_verb_async (self->queue, STELLAR_REQUEST_VERB, frame, STELLAR_REQUEST_NEXT,
+                                     NULL, on_details_refreshed, task);
 }
 
 /* --- room_add ------------------------------------------------------------ */
@@ -193,7 +93,7 @@ on_room_added (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean queued_offline = GPOINTER_TO_INT (g_task_get_task_data (task));
 
-  if (!_stellar_client_join_room_finish (STELLAR_CLIENT (object), result, &error))
+  if (!_stellar_request_queue_join_room_finish (STELLAR_REQUEST_QUEUE (object), result, &error))
     {
       /* A join asked for while reconnecting may find the room joined again
        * already: the caller wanted to be in it, and is. */
@@ -239,8 +139,8 @@ stellar_client_room_add_async (StellarClient       *self,
     return;
 
   g_task_set_task_data (task, GINT_TO_POINTER (self->state != STELLAR_CLIENT_STATE_CONNECTED), NULL);
-  _stellar_client_join_room_async (self, room, FALSE, cancellable, on_room_added,
-                                   g_steal_pointer (&task));
+  _stellar_request_queue_join_room_async (self->queue, room, STELLAR_REQUEST_DEFAULT, cancellable,
+                                          on_room_added, g_steal_pointer (&task));
 }
 
 /**
@@ -276,7 +176,7 @@ on_room_left (GObject      *object,
   g_autoptr(GError) error = NULL;
   gboolean queued_offline = GPOINTER_TO_INT (g_task_get_task_data (task));
 
-  reply = _stellar_client_verb_finish (STELLAR_CLIENT (object), result, &error);
+  reply = _stellar_request_queue_verb_finish (STELLAR_REQUEST_QUEUE (object), result, &error);
   if (reply == NULL && !(queued_offline && _stellar_error_has_status_code (error, "016")))
     {
       g_task_return_error (task, g_steal_pointer (&error));
@@ -317,24 +217,14 @@ stellar_client_room_leave_async (StellarClient       *self,
   if (!check_room_request (self, task, room))
     return;
 
-  _stellar_client_remove_configured_room (self, room);
-  if (self->rooms_to_restore != NULL)
-    {
-      /* Not to be joined again when the connection comes back. */
-      GStrvBuilder *builder = g_strv_builder_new ();
-
-      for (guint i = 0; self->rooms_to_restore[i] != NULL; i++)
-        if (g_strcmp0 (self->rooms_to_restore[i], room) != 0)
-          g_strv_builder_add (builder, self->rooms_to_restore[i]);
-      g_strfreev (self->rooms_to_restore);
-      self->rooms_to_restore = g_strv_builder_end (builder);
-      g_strv_builder_unref (builder);
-    }
+  /* Not to be joined again when the connection comes back. */
+  _stellar_client_forget_room (self, room);
 
   g_task_set_task_data (task, GINT_TO_POINTER (self->state != STELLAR_CLIENT_STATE_CONNECTED), NULL);
   frame = room_frame ("roomLeave", room);
-  _stellar_client_verb_async (self, STELLAR_REQUEST_ASYNC_VERB, frame, STELLAR_REQUEST_DEFAULT,
-                              cancellable, on_room_left, g_steal_pointer (&task));
+  _stellar_request_queue_verb_async (self->queue, STELLAR_REQUEST_ASYNC_VERB, frame,
+                                     STELLAR_REQUEST_DEFAULT, cancellable, on_room_left,
+                                     g_steal_pointer (&task));
 }
 
 /**
@@ -360,14 +250,14 @@ stellar_client_room_leave_finish (StellarClient  *self,
 
 /* Returns: (transfer full): the `data` object of a verb reply */
 static JsonObject *
-reply_data (StellarClient  *self,
-            GAsyncResult   *result,
-            GError        **error)
+reply_data (StellarRequestQueue  *queue,
+            GAsyncResult         *result,
+            GError              **error)
 {
   g_autoptr(JsonNode) reply = NULL;
   JsonNode *data;
 
-  reply = _stellar_client_verb_finish (self, result, error);
+  reply = _stellar_request_queue_verb_finish (queue, result, error);
   if (reply == NULL)
     return NULL;
 
@@ -389,7 +279,7 @@ on_room_viewed (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  JsonObject *view = reply_data (STELLAR_CLIENT (object), result, &error);
+  JsonObject *view = reply_data (STELLAR_REQUEST_QUEUE (object), result, &error);
 
   if (view == NULL)
     g_task_return_error (task, error);
@@ -426,8 +316,9 @@ stellar_client_room_view_async (StellarClient       *self,
     return;
 
   frame = room_frame ("roomView", room);
-  _stellar_client_verb_async (self, STELLAR_REQUEST_ASYNC_VERB, frame, STELLAR_REQUEST_DEFAULT,
-                              cancellable, on_room_viewed, g_steal_pointer (&task));
+  _stellar_request_queue_verb_async (self->queue, STELLAR_REQUEST_ASYNC_VERB, frame,
+                                     STELLAR_REQUEST_DEFAULT, cancellable, on_room_viewed,
+                                     g_steal_pointer (&task));
 }
 
 /**
@@ -456,10 +347,9 @@ on_details_viewed (GObject      *object,
                    GAsyncResult *result,
                    gpointer      user_data)
 {
-  StellarClient *self = STELLAR_CLIENT (object);
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
-  JsonObject *details = reply_data (self, result, &error);
+  JsonObject *details = reply_data (STELLAR_REQUEST_QUEUE (object), result, &error);
 
   if (details == NULL)
     {
@@ -467,7 +357,7 @@ on_details_viewed (GObject      *object,
       return;
     }
 
-  _stellar_client_set_details (self, details);
+  _stellar_client_set_details (g_task_get_source_object (task), details);
   g_task_return_pointer (task, details, (GDestroyNotify)json_object_unref);
 }
 
@@ -505,8 +395,9 @@ stellar_client_details_view_async (StellarClient       *self,
 
   frame = json_object_new ();
   json_object_set_string_member (frame, "event", "detailsView");
-  _stellar_client_verb_async (self, STELLAR_REQUEST_VERB, frame, STELLAR_REQUEST_DEFAULT,
-                              cancellable, on_details_viewed, g_steal_pointer (&task));
+  _stellar_request_queue_verb_async (self->queue, STELLAR_REQUEST_VERB, frame,
+                                     STELLAR_REQUEST_DEFAULT, cancellable, on_details_viewed,
+                                     g_steal_pointer (&task));
 }
 
 /**

@@ -200,49 +200,51 @@ _stellar_client_set_details (StellarClient *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
-void
-_stellar_client_set_welcome_message (StellarClient *self,
-                                     const char    *message)
+static char **
+strv_without (char       **strv,
+              const char  *removed)
 {
-  set_string (self, &self->welcome_message, message, PROP_WELCOME_MESSAGE);
-}
+  GStrvBuilder *builder = g_strv_builder_new ();
+  char **result;
 
-gboolean
-_stellar_client_has_joined (StellarClient *self,
-                            const char    *room)
-{
-  return self->joined_rooms != NULL &&
-         g_strv_contains ((const char * const *)self->joined_rooms, room);
+  for (guint i = 0; strv[i] != NULL; i++)
+    if (g_strcmp0 (strv[i], removed) != 0)
+      g_strv_builder_add (builder, strv[i]);
+
+  result = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return result;
 }
 
 /* Leaving a room on purpose also means not joining it again on reconnect,
  * as the seed's leave() drops it from its rooms option. */
 void
-_stellar_client_remove_configured_room (StellarClient *self,
-                                        const char    *room)
+_stellar_client_forget_room (StellarClient *self,
+                             const char    *room)
 {
-  GStrvBuilder *builder;
+  if (self->rooms_to_restore != NULL)
+    {
+      char **rooms = strv_without (self->rooms_to_restore, room);
 
-  if (self->rooms == NULL || !g_strv_contains ((const char * const *)self->rooms, room))
-    return;
+      g_strfreev (self->rooms_to_restore);
+      self->rooms_to_restore = rooms;
+    }
 
-  builder = g_strv_builder_new ();
-  for (guint i = 0; self->rooms[i] != NULL; i++)
-    if (g_strcmp0 (self->rooms[i], room) != 0)
-      g_strv_builder_add (builder, self->rooms[i]);
+  if (self->rooms != NULL && g_strv_contains ((const char * const *)self->rooms, room))
+    {
+      char **rooms = strv_without (self->rooms, room);
 
-  g_strfreev (self->rooms);
-  self->rooms = g_strv_builder_end (builder);
-  g_strv_builder_unref (builder);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROOMS]);
+      g_strfreev (self->rooms);
+      self->rooms = rooms;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ROOMS]);
+    }
 }
 
-/* --- signals the other files raise ------------------------------------ */
+/* --- what the server sends ------------------------------------------- */
 
-void
-_stellar_client_emit_error (StellarClient *self,
-                            const GError  *error)
+static void
+emit_error (StellarClient *self,
+            const GError  *error)
 {
   g_debug ("%s", error->message);
   g_signal_emit (self, signals[ERROR], 0, error);
@@ -250,9 +252,9 @@ _stellar_client_emit_error (StellarClient *self,
 
 /* Routes one inbound Stellar frame, as the seed does: ::message for every
  * frame, then by its context. */
-void
-_stellar_client_emit_frame_signals (StellarClient *self,
-                                    JsonNode      *frame)
+static void
+emit_frame_signals (StellarClient *self,
+                    JsonNode      *frame)
 {
   JsonObject *object;
   const char *context;
@@ -266,7 +268,7 @@ _stellar_client_emit_frame_signals (StellarClient *self,
         g_error_new (STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
                      "Ignored a frame from the server that is not a JSON object (%s)",
                      json_node_type_name (frame));
-      _stellar_client_emit_error (self, error);
+      emit_error (self, error);
       return;
     }
 
@@ -274,7 +276,12 @@ _stellar_client_emit_frame_signals (StellarClient *self,
   context = _stellar_json_get_string (object, "context");
 
   if (g_strcmp0 (context, "response") == 0)
-    _stellar_client_route_reply (self, frame);
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!_stellar_request_queue_route_reply (self->queue, frame, &error))
+        emit_error (self, error);
+    }
   else if (g_strcmp0 (context, "user") == 0)
     {
       JsonNode *message = json_object_get_member (object, "message");
@@ -308,7 +315,7 @@ _stellar_client_emit_frame_signals (StellarClient *self,
       JsonNode *welcome = json_object_get_member (object, "welcome");
 
       if (JSON_NODE_HOLDS_VALUE (welcome) && json_node_get_value_type (welcome) == G_TYPE_STRING)
-        _stellar_client_set_welcome_message (self, json_node_get_string (welcome));
+        set_string (self, &self->welcome_message, json_node_get_string (welcome), PROP_WELCOME_MESSAGE);
       g_signal_emit (self, signals[WELCOME], 0, object);
     }
   else
@@ -322,17 +329,40 @@ static void connection_lost (StellarClient *self,
                              const GError  *reason);
 
 static void
+on_socket_wire (gpointer    owner,
+                gboolean    outgoing,
+                const char *text,
+                gsize       length,
+                JsonNode   *node)
+{
+  StellarClient *self = owner;
+  g_autoptr(JsonNode) decoded = NULL;
+  g_autofree char *copy = NULL;
+
+  if (!g_signal_has_handler_pending (self, signals[WIRE], 0, FALSE))
+    return;
+
+  /* A frame queued before the first handler was connected was encoded
+   * without its JSON being kept. */
+  if (node == NULL && outgoing)
+    node = decoded = _stellar_json_decode (text, length, NULL);
+
+  copy = g_strndup (text, length);
+  g_signal_emit (self, signals[WIRE], 0, outgoing, copy, node);
+}
+
+static void
 on_socket_frame (gpointer  owner,
                  JsonNode *frame)
 {
-  _stellar_client_emit_frame_signals (owner, frame);
+  emit_frame_signals (owner, frame);
 }
 
 static void
 on_socket_problem (gpointer      owner,
                    const GError *error)
 {
-  _stellar_client_emit_error (owner, error);
+  emit_error (owner, error);
 }
 
 static void
@@ -349,60 +379,13 @@ on_socket_closed (gpointer      owner,
   connection_lost (owner, server_ended, reason);
 }
 
-static void
-on_socket_wire (gpointer    owner,
-                gboolean    outgoing,
-                const char *text,
-                gsize       length)
-{
-  StellarClient *self = owner;
-
-  if (g_signal_has_handler_pending (self, signals[WIRE], 0, FALSE))
-    {
-      g_autofree char *copy = g_strndup (text, length);
-      g_signal_emit (self, signals[WIRE], 0, outgoing, copy);
-    }
-}
-
 static const StellarPrimusSocketEvents socket_events = {
+  .wire = on_socket_wire,
   .frame = on_socket_frame,
   .problem = on_socket_problem,
   .heartbeat_timeout = on_socket_heartbeat_timeout,
   .closed = on_socket_closed,
-  .wire = on_socket_wire,
 };
-
-/* Takes the socket of a new connection: the handshake goes on over it. */
-void
-_stellar_client_attach_socket (StellarClient       *self,
-                               StellarPrimusSocket *socket)
-{
-  g_assert (self->socket == NULL);
-
-  self->socket = g_object_ref (socket);
-  _stellar_client_connection_opened (self);
-}
-
-/* What a socket opened for this client reports to it. */
-const StellarPrimusSocketEvents *
-_stellar_client_get_socket_events (void)
-{
-  return &socket_events;
-}
-
-/* Decodes and routes one frame's text as if the connection had received
- * it: the entry point of the fuzz target. Nothing is sent. */
-void
-_stellar_client_receive_for_testing (StellarClient *self,
-                                     const char    *data,
-                                     gsize          length)
-{
-  g_autoptr(StellarPrimusSocket) socket = NULL;
-
-  socket = _stellar_primus_socket_new (NULL, STELLAR_HEARTBEAT_SERVER_PINGS, 30000, &socket_events, self);
-  _stellar_primus_socket_receive (socket, data, length);
-  _stellar_primus_socket_detach (socket);
-}
 
 static void
 drop_socket (StellarClient *self)
@@ -424,6 +407,9 @@ typedef struct
   GTask *task;
   GSource *cancel_source;
 } ConnectWaiter;
+
+static void end_session (StellarClient *self,
+                         const GError  *error);
 
 static void
 connect_waiter_free (ConnectWaiter *waiter)
@@ -475,12 +461,7 @@ on_connect_cancelled (GCancellable *cancellable,
     {
       g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                                      "The connection was cancelled");
-
-      _stellar_client_cancel_attempt (self);
-      drop_socket (self);
-      set_state (self, STELLAR_CLIENT_STATE_DISCONNECTED);
-      _stellar_client_fail_sent_requests (self, error);
-      _stellar_client_fail_queued_requests (self, error);
+      end_session (self, error);
     }
 
   g_object_unref (self);
@@ -521,6 +502,16 @@ clear_reconnect_timer (StellarClient *self)
     }
 }
 
+/* Gives the attempt under way up: its result, when it comes, is ignored. */
+static void
+cancel_attempt (StellarClient *self)
+{
+  g_autoptr(GCancellable) attempt = g_steal_pointer (&self->attempt);
+
+  if (attempt != NULL)
+    g_cancellable_cancel (attempt);
+}
+
 /* The connection is no more: forget what belonged to it. */
 static void
 forget_connection (StellarClient *self)
@@ -541,7 +532,7 @@ end_session (StellarClient *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   clear_reconnect_timer (self);
-  _stellar_client_cancel_attempt (self);
+  cancel_attempt (self);
   drop_socket (self);
   forget_connection (self);
   g_clear_pointer (&self->rooms_to_restore, g_strfreev);
@@ -549,8 +540,8 @@ end_session (StellarClient *self,
   set_state (self, STELLAR_CLIENT_STATE_DISCONNECTED);
   g_object_thaw_notify (G_OBJECT (self));
 
-  _stellar_client_fail_sent_requests (self, error);
-  _stellar_client_fail_queued_requests (self, error);
+  _stellar_request_queue_close (self->queue, error);
+  _stellar_request_queue_fail_waiting (self->queue, error);
   complete_waiters (self, error);
 
   if (was_connected)
@@ -585,7 +576,7 @@ schedule_reconnect (StellarClient *self)
                            self->last_attempt_error ? ": " : "",
                            self->last_attempt_error ? self->last_attempt_error->message : "");
       end_session (self, error);
-      _stellar_client_emit_error (self, error);
+      emit_error (self, error);
       return;
     }
 
@@ -604,21 +595,10 @@ schedule_reconnect (StellarClient *self)
   g_signal_emit (self, signals[RECONNECTING], 0, self->reconnect_count, delay);
 }
 
-static gboolean
-on_reconnect_timer (gpointer user_data)
-{
-  StellarClient *self = user_data;
-
-  g_clear_pointer (&self->reconnect_source, g_source_unref);
-  _stellar_client_start_attempt (self);
-
-  return G_SOURCE_REMOVE;
-}
-
 /* Rooms to join on the next connection: those configured, then those the
  * connection that was lost had joined. */
-char **
-_stellar_client_rooms_to_join (StellarClient *self)
+static char **
+rooms_to_join (StellarClient *self)
 {
   GStrvBuilder *builder = g_strv_builder_new ();
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
@@ -636,48 +616,113 @@ _stellar_client_rooms_to_join (StellarClient *self)
 }
 
 /* The handshake of a first or restored connection is over. */
-void
-_stellar_client_attempt_succeeded (StellarClient *self)
+static void
+connection_established (StellarClient       *self,
+                        StellarPrimusSocket *socket,
+                        JsonObject          *details)
 {
+  g_assert (self->socket == NULL);
+
+  self->socket = g_object_ref (socket);
   g_clear_pointer (&self->rooms_to_restore, g_strfreev);
   g_clear_error (&self->last_attempt_error);
   self->reconnect_count = 0;
 
+  _stellar_client_set_details (self, details);
   set_state (self, STELLAR_CLIENT_STATE_CONNECTED);
-  g_signal_emit (self, signals[CONNECTED], 0);
+  _stellar_request_queue_set_ready (self->queue);
 
+  g_signal_emit (self, signals[CONNECTED], 0);
   complete_waiters (self, NULL);
-  _stellar_client_connection_ready (self);
 }
 
-/* The handshake failed, before or after the upgrade. */
-void
-_stellar_client_attempt_failed (StellarClient *self,
-                                const GError  *error,
-                                gboolean       timed_out)
+/* The attempt failed, before or after the upgrade. */
+static void
+attempt_failed (StellarClient *self,
+                const GError  *error)
 {
-  g_autoptr(GError) failure = g_error_copy (error);
-
-  drop_socket (self);
-
-  if (timed_out)
+  if (g_error_matches (error, STELLAR_ERROR, STELLAR_ERROR_TIMEOUT))
     g_signal_emit (self, signals[TIMEOUT], 0);
 
   if (self->state == STELLAR_CLIENT_STATE_CONNECTING)
     {
       /* The first attempt decides: no reconnection for a connection that
        * never was. */
-      end_session (self, failure);
+      end_session (self, error);
       return;
     }
 
   if (self->state == STELLAR_CLIENT_STATE_RECONNECTING)
     {
       g_clear_error (&self->last_attempt_error);
-      self->last_attempt_error = g_error_copy (failure);
-      _stellar_client_fail_sent_requests (self, failure);
+      self->last_attempt_error = g_error_copy (error);
       schedule_reconnect (self);
     }
+}
+
+static void
+on_connection_opened (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  StellarClient *self = STELLAR_CLIENT (object);
+  g_autoptr(GCancellable) attempt = user_data;
+  g_autoptr(StellarPrimusSocket) socket = NULL;
+  g_autoptr(JsonObject) details = NULL;
+  g_autoptr(GError) error = NULL;
+
+  socket = _stellar_client_open_connection_finish (self, result, &details, &error);
+
+  /* Given up, and maybe another under way since. */
+  if (attempt != self->attempt)
+    {
+      if (socket != NULL)
+        {
+          _stellar_primus_socket_detach (socket);
+          _stellar_primus_socket_close (socket);
+        }
+      return;
+    }
+  g_clear_object (&self->attempt);
+
+  if (socket != NULL && !_stellar_primus_socket_is_open (socket))
+    {
+      /* Lost between the last reply of the handshake and now. */
+      g_clear_object (&socket);
+      error = g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
+                                   "The connection to the server was lost during the handshake");
+    }
+
+  g_object_ref (self);
+  if (socket != NULL)
+    connection_established (self, socket, details);
+  else
+    attempt_failed (self, error);
+  g_object_unref (self);
+}
+
+static void
+start_attempt (StellarClient *self)
+{
+  g_auto(GStrv) rooms = rooms_to_join (self);
+
+  g_assert (self->attempt == NULL);
+
+  self->attempt = g_cancellable_new ();
+  _stellar_client_open_connection_async (self, self->queue, (const char * const *)rooms,
+                                         &socket_events, self->attempt,
+                                         on_connection_opened, g_object_ref (self->attempt));
+}
+
+static gboolean
+on_reconnect_timer (gpointer user_data)
+{
+  StellarClient *self = user_data;
+
+  g_clear_pointer (&self->reconnect_source, g_source_unref);
+  start_attempt (self);
+
+  return G_SOURCE_REMOVE;
 }
 
 /* The socket of an established or half-established connection closed. */
@@ -717,17 +762,17 @@ connection_lost (StellarClient *self,
       if (server_ended && self->state == STELLAR_CLIENT_STATE_RECONNECTING)
         {
           end_session (self, error);
-          _stellar_client_emit_error (self, error);
+          emit_error (self, error);
         }
       else
-        _stellar_client_fail_sent_requests (self, error);
+        _stellar_request_queue_close (self->queue, error);
     }
   else if (self->state == STELLAR_CLIENT_STATE_CONNECTED)
     {
       if (server_ended || !self->auto_reconnect)
         {
           end_session (self, error);
-          _stellar_client_emit_error (self, error);
+          emit_error (self, error);
         }
       else
         {
@@ -741,7 +786,7 @@ connection_lost (StellarClient *self,
           set_state (self, STELLAR_CLIENT_STATE_RECONNECTING);
           g_object_thaw_notify (G_OBJECT (self));
 
-          _stellar_client_fail_sent_requests (self, error);
+          _stellar_request_queue_close (self->queue, error);
 
           if (self->state == STELLAR_CLIENT_STATE_RECONNECTING)
             g_signal_emit (self, signals[DISCONNECTED], 0);
@@ -755,6 +800,46 @@ connection_lost (StellarClient *self,
 
   g_object_unref (self);
 }
+
+/* --- entry points of the fuzz target ------------------------------------ */
+
+/* Decodes and routes one frame's text as if the connection had received
+ * it. Nothing is sent. */
+void
+_stellar_client_receive_for_testing (StellarClient *self,
+                                     const char    *data,
+                                     gsize          length)
+{
+  g_autoptr(StellarPrimusSocket) socket = NULL;
+
+  socket = _stellar_primus_socket_new (NULL, STELLAR_HEARTBEAT_SERVER_PINGS, 30000, &socket_events, self);
+  _stellar_primus_socket_receive (socket, data, length);
+  _stellar_primus_socket_detach (socket);
+}
+
+/* Starts a handshake on a socket without a connection, whose sends go
+ * nowhere: its requests go to the queue, its frames come from the caller. */
+StellarPrimusSocket *
+_stellar_client_open_for_testing (StellarClient *self)
+{
+  StellarPrimusSocket *socket;
+
+  socket = _stellar_primus_socket_new (NULL, STELLAR_HEARTBEAT_SERVER_PINGS, 30000, &socket_events, self);
+  set_state (self, STELLAR_CLIENT_STATE_CONNECTING);
+  _stellar_request_queue_open (self->queue, socket);
+
+  return socket;
+}
+
+/* Ends that handshake as a connection attempt ends it. */
+void
+_stellar_client_establish_for_testing (StellarClient       *self,
+                                       StellarPrimusSocket *socket,
+                                       JsonObject          *details)
+{
+  connection_established (self, socket, details);
+}
+
 
 /* --- GObject ------------------------------------------------------------ */
 
@@ -775,15 +860,16 @@ stellar_client_dispose (GObject *object)
   g_autoptr(GError) error = g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
                                                  "The client was destroyed");
 
-  /* Every request holds a reference on the client through its task, so
-   * nothing is pending here but what the handshake itself holds. */
+  /* Every request and the connection attempt hold a reference on the
+   * client through their tasks: nothing is pending here but what the
+   * handshake's requests hold. */
   if (self->connect_tasks != NULL)
     {
       clear_reconnect_timer (self);
-      _stellar_client_cancel_attempt (self);
+      cancel_attempt (self);
       drop_socket (self);
-      _stellar_client_fail_sent_requests (self, error);
-      _stellar_client_fail_queued_requests (self, error);
+      _stellar_request_queue_close (self->queue, error);
+      _stellar_request_queue_fail_waiting (self->queue, error);
       complete_waiters (self, error);
     }
 
@@ -799,8 +885,7 @@ stellar_client_finalize (GObject *object)
 {
   StellarClient *self = (StellarClient *)object;
 
-  _stellar_client_requests_finalize (self);
-
+  g_clear_object (&self->queue);
   g_clear_pointer (&self->connect_tasks, g_ptr_array_unref);
   g_clear_pointer (&self->url, g_free);
   g_clear_pointer (&self->base_uri, g_uri_unref);
@@ -814,7 +899,6 @@ stellar_client_finalize (GObject *object)
   g_clear_pointer (&self->fingerprint, g_free);
   g_clear_pointer (&self->welcome_message, g_free);
   g_clear_pointer (&self->details, json_object_unref);
-  g_clear_pointer (&self->spec, json_object_unref);
   g_clear_pointer (&self->joined_rooms, g_strfreev);
   g_clear_pointer (&self->rooms_to_restore, g_strfreev);
   g_clear_error (&self->last_attempt_error);
@@ -966,11 +1050,12 @@ stellar_client_set_property (GObject      *object,
 
     case PROP_SIMULTANEOUS_ACTIONS:
       set_uint (self, &self->simultaneous_actions, g_value_get_uint (value), prop_id);
-      _stellar_client_pump (self);
+      _stellar_request_queue_set_simultaneous_actions (self->queue, self->simultaneous_actions);
       break;
 
     case PROP_REQUEST_TIMEOUT:
       set_uint (self, &self->request_timeout_ms, g_value_get_uint (value), prop_id);
+      _stellar_request_queue_set_timeout (self->queue, self->request_timeout_ms);
       break;
 
     case PROP_CONNECT_TIMEOUT:
@@ -1395,14 +1480,23 @@ stellar_client_class_init (StellarClientClass *klass)
    * @self: the client
    * @outgoing: whether the client sent the frame
    * @text: the frame's text, exactly as on the wire
+   * @frame: (nullable): the frame as JSON: for an incoming frame the value
+   *   the client decoded, for an outgoing one the value it encoded; %NULL
+   *   only when @text is not JSON
    *
    * Emitted for every WebSocket text frame in either direction, Primus
-   * heartbeats included: what a protocol inspector shows.
+   * heartbeats included: what a protocol inspector shows, without parsing
+   * the frame again. An incoming frame is shown before any signal it causes
+   * (::message, ::say, a request's completion…), an outgoing one before it
+   * is written.
    */
   signals[WIRE] =
     g_signal_new ("wire", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 2, G_TYPE_BOOLEAN, G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+                  G_TYPE_NONE, 3,
+                  G_TYPE_BOOLEAN,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
+                  JSON_TYPE_NODE | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -1416,8 +1510,9 @@ stellar_client_init (StellarClient *self)
   self->session = g_object_new (SOUP_TYPE_SESSION,
                                 "user-agent", "libstellar-client/" PACKAGE_VERSION " ",
                                 NULL);
-
-  _stellar_client_requests_init (self);
+  /* permessage-deflate, for servers that compress. */
+  soup_session_add_feature_by_type (self->session, SOUP_TYPE_WEBSOCKET_EXTENSION_MANAGER);
+  self->queue = _stellar_request_queue_new (self);
 }
 
 /**
@@ -1594,7 +1689,7 @@ stellar_client_connect_async (StellarClient       *self,
     default:
       add_waiter (self, task);
       set_state (self, STELLAR_CLIENT_STATE_CONNECTING);
-      _stellar_client_start_attempt (self);
+      start_attempt (self);
       break;
     }
 }

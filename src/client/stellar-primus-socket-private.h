@@ -6,8 +6,7 @@
 #pragma once
 
 #include <json-glib/json-glib.h>
-
-#include "stellar-websocket-private.h"
+#include <libsoup/soup.h>
 
 G_BEGIN_DECLS
 
@@ -19,8 +18,8 @@ typedef enum {
   STELLAR_HEARTBEAT_CLIENT_PINGS,
 } StellarHeartbeat;
 
-/* The largest frame we accept, as large as the server's own limit. */
-#define STELLAR_MAX_FRAME_SIZE (10 * 1024 * 1024)
+/* The largest message we accept, as large as the server's own limit. */
+#define STELLAR_MAX_MESSAGE_SIZE (10 * 1024 * 1024)
 
 #define STELLAR_TYPE_PRIMUS_SOCKET (stellar_primus_socket_get_type ())
 
@@ -30,6 +29,11 @@ G_DECLARE_FINAL_TYPE (StellarPrimusSocket, stellar_primus_socket, STELLAR, PRIMU
  * is one listener, and frames arrive by the hundred thousand. */
 typedef struct
 {
+  /* every text frame crossing the wire, heartbeats included, before
+   * anything else is done with it: @node is its JSON, NULL when the text
+   * is not JSON, or for an outgoing frame whose JSON nobody kept */
+  void (*wire)              (gpointer owner, gboolean outgoing, const char *text, gsize length,
+                             JsonNode *node);
   /* a decoded JSON value that is not a Primus control message */
   void (*frame)             (gpointer owner, JsonNode *frame);
   /* something that breaks the protocol but not the link */
@@ -39,22 +43,22 @@ typedef struct
   /* the end, once: whether the server ended the session, and why (NULL when
    * it was asked for); the owner may drop its reference here */
   void (*closed)            (gpointer owner, gboolean server_ended, const GError *reason);
-  /* every text frame crossing the wire, heartbeats included (may be NULL) */
-  void (*wire)              (gpointer owner, gboolean outgoing, const char *text, gsize length);
 } StellarPrimusSocketEvents;
 
-StellarPrimusSocket *_stellar_primus_socket_new         (StellarWebsocket                *websocket,
-                                                         StellarHeartbeat                 heartbeat,
-                                                         guint                            interval_ms,
-                                                         const StellarPrimusSocketEvents *events,
-                                                         gpointer                         owner);
-void                 _stellar_primus_socket_detach      (StellarPrimusSocket     *self);
-void                 _stellar_primus_socket_send        (StellarPrimusSocket     *self,
-                                                         const char              *text,
-                                                         gsize                    length);
-void                 _stellar_primus_socket_close       (StellarPrimusSocket     *self);
-void                 _stellar_primus_socket_receive     (StellarPrimusSocket     *self,
-                                                         const char              *data,
-                                                         gsize                    length);
+StellarPrimusSocket *_stellar_primus_socket_new     (SoupWebsocketConnection         *connection,
+                                                     StellarHeartbeat                 heartbeat,
+                                                     guint                            interval_ms,
+                                                     const StellarPrimusSocketEvents *events,
+                                                     gpointer                         owner);
+gboolean             _stellar_primus_socket_is_open (StellarPrimusSocket *self);
+void                 _stellar_primus_socket_detach  (StellarPrimusSocket *self);
+void                 _stellar_primus_socket_send    (StellarPrimusSocket *self,
+                                                     const char          *text,
+                                                     gsize                length,
+                                                     JsonNode            *node);
+void                 _stellar_primus_socket_close   (StellarPrimusSocket *self);
+void                 _stellar_primus_socket_receive (StellarPrimusSocket *self,
+                                                     const char          *data,
+                                                     gsize                length);
 
 G_END_DECLS

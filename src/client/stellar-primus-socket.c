@@ -1,10 +1,11 @@
 /* stellar-primus-socket.c: Primus framing and heartbeats over a WebSocket
  *
- * A StellarPrimusSocket owns one open StellarWebsocket. It decodes each
- * text frame as one JSON value, answers or sends the Primus heartbeats, and
- * hands every other value to its owner. It reports the end of the connection
- * exactly once, saying whether the server ended the session on purpose
- * ("primus::server::close") and why otherwise.
+ * A StellarPrimusSocket owns one open SoupWebsocketConnection. It decodes
+ * each text message as one JSON value, answers or sends the Primus
+ * heartbeats, and hands every other value to its owner. It reports the end of
+ * the connection exactly once, and at once: when the server closes, breaks
+ * the protocol or goes quiet, the owner learns of it without waiting for the
+ * closing handshake, which libsoup finishes in the background.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -18,7 +19,6 @@
 #include "stellar-error.h"
 #include "stellar-json-private.h"
 #include "stellar-primus-socket-private.h"
-#include "stellar-websocket-private.h"
 
 /* A legacy server does not answer a ping within this time: the link is dead. */
 #define LEGACY_PONG_TIMEOUT_MS 10000
@@ -30,7 +30,12 @@ struct _StellarPrimusSocket
   const StellarPrimusSocketEvents *events;
   gpointer owner;
 
-  StellarWebsocket *websocket;
+  SoupWebsocketConnection *connection;
+  gulong message_id;
+  gulong error_id;
+  gulong closing_id;
+  gulong state_id;
+  gulong closed_id;
 
   StellarHeartbeat heartbeat;
   guint interval_ms;
@@ -58,22 +63,50 @@ clear_heartbeat (StellarPrimusSocket *self)
     }
 }
 
-/* Closes the WebSocket in the background: the client learns of the end at
- * once, even when a dead peer would keep the closing handshake waiting. */
 static void
-release_websocket (StellarPrimusSocket *self)
+on_closed_after_release (SoupWebsocketConnection *connection,
+                         gpointer                 user_data)
 {
-  g_autoptr(StellarWebsocket) websocket = g_steal_pointer (&self->websocket);
+  g_signal_handlers_disconnect_by_func (connection, on_closed_after_release, user_data);
+  g_object_unref (connection);
+}
 
-  if (websocket != NULL)
-    _stellar_websocket_close (websocket, STELLAR_WEBSOCKET_CLOSE_NORMAL);
+/* Lets go of the connection: libsoup ends it in the background, and keeps
+ * it until the peer answered the close or its own timeout passed. @close:
+ * whether to start the closing handshake; not while libsoup reports the
+ * peer's close or error, as it answers those itself. */
+static void
+release_connection (StellarPrimusSocket *self,
+                    gboolean             close)
+{
+  SoupWebsocketConnection *connection = g_steal_pointer (&self->connection);
+
+  if (connection == NULL)
+    return;
+
+  g_clear_signal_handler (&self->message_id, connection);
+  g_clear_signal_handler (&self->error_id, connection);
+  g_clear_signal_handler (&self->closing_id, connection);
+  g_clear_signal_handler (&self->state_id, connection);
+  g_clear_signal_handler (&self->closed_id, connection);
+
+  if (soup_websocket_connection_get_state (connection) == SOUP_WEBSOCKET_STATE_CLOSED)
+    {
+      g_object_unref (connection);
+      return;
+    }
+
+  g_signal_connect (connection, "closed", G_CALLBACK (on_closed_after_release), NULL);
+  if (close && soup_websocket_connection_get_state (connection) == SOUP_WEBSOCKET_STATE_OPEN)
+    soup_websocket_connection_close (connection, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
 }
 
 /* Ends the socket once: stops the heartbeat, lets go of the connection and
  * tells the owner. @reason is NULL when the end was asked for. */
 static void
 finish (StellarPrimusSocket *self,
-        GError              *reason)
+        GError              *reason,
+        gboolean             close)
 {
   if (self->finished)
     {
@@ -85,7 +118,7 @@ finish (StellarPrimusSocket *self,
   g_clear_error (&self->close_reason);
   self->close_reason = reason;
   clear_heartbeat (self);
-  release_websocket (self);
+  release_connection (self, close);
 
   g_object_ref (self);
   if (self->events->closed != NULL)
@@ -93,18 +126,42 @@ finish (StellarPrimusSocket *self,
   g_object_unref (self);
 }
 
+static gboolean
+is_open (StellarPrimusSocket *self)
+{
+  return self->connection != NULL &&
+         soup_websocket_connection_get_state (self->connection) == SOUP_WEBSOCKET_STATE_OPEN;
+}
+
 static void
 send_text (StellarPrimusSocket *self,
            const char          *text,
-           gsize                length)
+           gsize                length,
+           JsonNode            *node)
 {
-  if (self->websocket == NULL)
+  if (!is_open (self))
     return;
 
   if (self->events->wire != NULL)
-    self->events->wire (self->owner, TRUE, text, length);
+    self->events->wire (self->owner, TRUE, text, length, node);
 
-  _stellar_websocket_send_text (self->websocket, text, length);
+  /* Every frame is one JSON value, NUL-terminated: send_text() is the call
+   * without a GBytes of its own. */
+  if (is_open (self))
+    soup_websocket_connection_send_text (self->connection, text);
+}
+
+/* "primus::<type>::<value>", for the heartbeats the socket sends. */
+static void
+send_control (StellarPrimusSocket *self,
+              const char          *type,
+              const char          *value)
+{
+  g_autofree char *string = g_strdup_printf ("primus::%s::%s", type, value);
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), string);
+  g_autofree char *text = _stellar_json_encode (node);
+
+  send_text (self, text, strlen (text), node);
 }
 
 static gboolean
@@ -116,10 +173,9 @@ on_heartbeat_expired (gpointer user_data)
 
   if (self->heartbeat == STELLAR_HEARTBEAT_CLIENT_PINGS && !self->awaiting_pong)
     {
-      g_autofree char *ping = g_strdup_printf ("\"primus::ping::%" G_GINT64_FORMAT "\"",
-                                               g_get_real_time () / 1000);
+      g_autofree char *now = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () / 1000);
 
-      send_text (self, ping, strlen (ping));
+      send_control (self, "ping", now);
       self->awaiting_pong = TRUE;
       arm_heartbeat (self);
       return G_SOURCE_REMOVE;
@@ -132,7 +188,8 @@ on_heartbeat_expired (gpointer user_data)
   if (self->events->heartbeat_timeout != NULL)
     self->events->heartbeat_timeout (self->owner);
   finish (self, g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_TIMEOUT,
-                                     "The server stopped answering heartbeats"));
+                                     "The server stopped answering heartbeats"),
+          TRUE);
   g_object_unref (self);
 
   return G_SOURCE_REMOVE;
@@ -188,8 +245,6 @@ static gboolean
 handle_control (StellarPrimusSocket *self,
                 const char          *string)
 {
-  const char *value;
-
   if (!g_str_has_prefix (string, "primus::"))
     return FALSE;
 
@@ -197,16 +252,11 @@ handle_control (StellarPrimusSocket *self,
 
   if (g_str_has_prefix (string, "ping::"))
     {
-      g_autoptr(GString) pong = g_string_new ("\"primus::pong::");
-
       /* Only servers of the modern generation ping. */
       if (self->heartbeat != STELLAR_HEARTBEAT_SERVER_PINGS)
         return FALSE;
 
-      value = string + strlen ("ping::");
-      g_string_append (pong, value);
-      g_string_append_c (pong, '"');
-      send_text (self, pong->str, pong->len);
+      send_control (self, "pong", string + strlen ("ping::"));
       arm_heartbeat (self);
       return TRUE;
     }
@@ -245,11 +295,12 @@ receive (StellarPrimusSocket *self,
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) node = NULL;
 
-  if (self->events->wire != NULL)
-    self->events->wire (self->owner, FALSE, data, length);
-
   node = valid_utf8 ? _stellar_json_decode_utf8 (data, length, &error)
                     : _stellar_json_decode (data, length, &error);
+
+  if (self->events->wire != NULL)
+    self->events->wire (self->owner, FALSE, data, length, node);
+
   if (node == NULL)
     {
       problem (self, "Ignored a malformed frame from the server: %s", error->message);
@@ -277,75 +328,140 @@ _stellar_primus_socket_receive (StellarPrimusSocket *self,
                                 const char          *data,
                                 gsize                length)
 {
+  g_return_if_fail (STELLAR_IS_PRIMUS_SOCKET (self));
+
   receive (self, data, length, FALSE);
 }
 
-static void
-on_websocket_message (gpointer    owner,
-                      const char *data,
-                      gsize       length,
-                      gboolean    binary)
-{
-  StellarPrimusSocket *self = owner;
+/* --- the connection's signals ------------------------------------------ */
 
-  if (binary)
+static void
+on_message (SoupWebsocketConnection *connection,
+            int                      type,
+            GBytes                  *message,
+            gpointer                 user_data)
+{
+  StellarPrimusSocket *self = user_data;
+  gsize length;
+  const char *data = g_bytes_get_data (message, &length);
+
+  if (type != SOUP_WEBSOCKET_DATA_TEXT)
     {
       problem (self, "Ignored a binary frame of %" G_GSIZE_FORMAT " bytes from the server", length);
       return;
     }
 
-  /* The WebSocket delivers a text message only once it validated its UTF-8. */
+  /* libsoup hands out a text message only once it validated its UTF-8
+   * (and NUL-terminates it; an empty one may have no data at all). */
   g_object_ref (self);
-  receive (self, data, length, TRUE);
+  receive (self, data != NULL ? data : "", length, TRUE);
+  g_object_unref (self);
+}
+
+/* SoupWebsocketConnection::message has no C marshaller: GLib would call
+ * the handler of every message through libffi. This is its VOID:INT,BOXED
+ * one. */
+static void
+marshal_message (GClosure     *closure,
+                 GValue       *return_value,
+                 guint         n_param_values,
+                 const GValue *param_values,
+                 gpointer      invocation_hint,
+                 gpointer      marshal_data)
+{
+  typedef void (*MessageFunc) (gpointer  connection,
+                               int       type,
+                               GBytes   *message,
+                               gpointer  user_data);
+  GCClosure *cclosure = (GCClosure *)closure;
+  MessageFunc callback;
+
+  g_return_if_fail (n_param_values == 3);
+
+  callback = (MessageFunc)(marshal_data ? marshal_data : cclosure->callback);
+  callback (g_value_peek_pointer (&param_values[0]),
+            g_value_get_int (&param_values[1]),
+            g_value_get_boxed (&param_values[2]),
+            closure->data);
+}
+
+static void
+on_error (SoupWebsocketConnection *connection,
+          GError                  *error,
+          gpointer                 user_data)
+{
+  StellarPrimusSocket *self = user_data;
+  GError *reason;
+
+  /* A frame too large, bad UTF-8, a masked or reserved frame, a bad close:
+   * the peer broke the protocol, which deserves saying on its own. libsoup
+   * closes the connection; the owner learns at once that it is lost. */
+  if (error->domain == SOUP_WEBSOCKET_ERROR)
+    problem (self, "The server broke the WebSocket protocol: %s", error->message);
+
+  reason = g_error_new (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
+                        "The connection to the server was lost: %s", error->message);
+
+  g_object_ref (self);
+  finish (self, reason, FALSE);
+  g_object_unref (self);
+}
+
+static GError *
+closed_by_server (SoupWebsocketConnection *connection)
+{
+  gushort code = soup_websocket_connection_get_close_code (connection);
+
+  if (code == 0)
+    return g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
+                                "The connection to the server was lost");
+
+  return g_error_new (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
+                      "The server closed the connection (code %u)", code);
+}
+
+/* The server started the closing handshake: libsoup answers it, and the
+ * connection is over for us. */
+static void
+on_closing (SoupWebsocketConnection *connection,
+            gpointer                 user_data)
+{
+  StellarPrimusSocket *self = user_data;
+
+  g_object_ref (self);
+  finish (self, self->server_ended ? NULL : closed_by_server (connection), FALSE);
+  g_object_unref (self);
+}
+
+/* The connection ended without a closing handshake (the peer went away):
+ * libsoup closes its stream in the background. */
+static void
+on_state_changed (SoupWebsocketConnection *connection,
+                  GParamSpec              *pspec,
+                  gpointer                 user_data)
+{
+  StellarPrimusSocket *self = user_data;
+
+  if (soup_websocket_connection_get_state (connection) == SOUP_WEBSOCKET_STATE_OPEN)
+    return;
+
+  g_object_ref (self);
+  finish (self, self->server_ended ? NULL : closed_by_server (connection), FALSE);
   g_object_unref (self);
 }
 
 static void
-on_websocket_error (gpointer      owner,
-                    const GError *error)
+on_closed (SoupWebsocketConnection *connection,
+           gpointer                 user_data)
 {
-  StellarPrimusSocket *self = owner;
-
-  /* A frame too large, bad UTF-8, a broken frame: the peer broke the
-   * protocol, which deserves saying on its own; the close follows. */
-  problem (self, "The server broke the WebSocket protocol: %s", error->message);
-
-  if (self->close_reason == NULL)
-    self->close_reason = g_error_new (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
-                                      "The connection to the server was lost: %s",
-                                      error->message);
-}
-
-static void
-on_websocket_closed (gpointer    owner,
-                     guint       code,
-                     const char *reason_text)
-{
-  StellarPrimusSocket *self = owner;
-  GError *reason = g_steal_pointer (&self->close_reason);
-
-  g_clear_object (&self->websocket);
-
-  if (reason == NULL && !self->server_ended)
-    {
-      if (code == STELLAR_WEBSOCKET_CLOSE_ABNORMAL)
-        reason = g_error_new (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
-                              "The connection to the server was lost: %s", reason_text);
-      else
-        reason = g_error_new (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
-                              "The server closed the connection (code %u)", code);
-    }
+  StellarPrimusSocket *self = user_data;
 
   g_object_ref (self);
-  finish (self, reason);
+  finish (self, self->server_ended ? NULL : closed_by_server (connection), FALSE);
   g_object_unref (self);
 }
 
-static const StellarWebsocketEvents websocket_events = {
-  .message = on_websocket_message,
-  .error = on_websocket_error,
-  .closed = on_websocket_closed,
-};
+/* --- GObject ------------------------------------------------------------ */
 
 static void
 stellar_primus_socket_dispose (GObject *object)
@@ -354,7 +470,7 @@ stellar_primus_socket_dispose (GObject *object)
 
   self->finished = TRUE;
   clear_heartbeat (self);
-  release_websocket (self);
+  release_connection (self, TRUE);
 
   G_OBJECT_CLASS (stellar_primus_socket_parent_class)->dispose (object);
 }
@@ -386,7 +502,7 @@ stellar_primus_socket_init (StellarPrimusSocket *self)
 
 /*
  * _stellar_primus_socket_new:
- * @websocket: (nullable): an open WebSocket, or %NULL for a socket that
+ * @connection: (nullable): an open connection, or %NULL for a socket that
  *   only decodes what it is given (the fuzz target)
  * @heartbeat: who pings
  * @interval_ms: the server's ping interval, or the client's
@@ -394,13 +510,14 @@ stellar_primus_socket_init (StellarPrimusSocket *self)
  * @owner: the first argument of @events
  */
 StellarPrimusSocket *
-_stellar_primus_socket_new (StellarWebsocket                *websocket,
+_stellar_primus_socket_new (SoupWebsocketConnection         *connection,
                             StellarHeartbeat                 heartbeat,
                             guint                            interval_ms,
                             const StellarPrimusSocketEvents *events,
                             gpointer                         owner)
 {
   StellarPrimusSocket *self = g_object_new (STELLAR_TYPE_PRIMUS_SOCKET, NULL);
+  GClosure *closure;
 
   self->events = events;
   self->owner = owner;
@@ -408,24 +525,56 @@ _stellar_primus_socket_new (StellarWebsocket                *websocket,
   self->heartbeat = heartbeat;
   self->interval_ms = MAX (interval_ms, 1);
 
-  if (websocket != NULL)
-    {
-      self->websocket = g_object_ref (websocket);
-      _stellar_websocket_start (websocket, &websocket_events, self);
-      arm_heartbeat (self);
-    }
+  if (connection == NULL)
+    return self;
+
+  self->connection = g_object_ref (connection);
+
+  /* libsoup's default is 128 KiB; Stellar's own limit is 10 MiB. libsoup
+   * 3.8 also bounds a message in many frames; older ones only each frame. */
+  soup_websocket_connection_set_max_incoming_payload_size (connection, STELLAR_MAX_MESSAGE_SIZE);
+#if SOUP_CHECK_VERSION (3, 8, 0)
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS /* newer than the API range the build pins */
+  soup_websocket_connection_set_max_total_message_size (connection, STELLAR_MAX_MESSAGE_SIZE);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+#endif
+
+  closure = g_cclosure_new (G_CALLBACK (on_message), self, NULL);
+  g_closure_set_marshal (closure, marshal_message);
+  self->message_id = g_signal_connect_closure (connection, "message", closure, FALSE);
+  self->error_id = g_signal_connect (connection, "error", G_CALLBACK (on_error), self);
+  self->closing_id = g_signal_connect (connection, "closing", G_CALLBACK (on_closing), self);
+  self->state_id = g_signal_connect (connection, "notify::state", G_CALLBACK (on_state_changed), self);
+  self->closed_id = g_signal_connect (connection, "closed", G_CALLBACK (on_closed), self);
+
+  arm_heartbeat (self);
 
   return self;
 }
 
+/*
+ * _stellar_primus_socket_send:
+ * @text: one JSON value, NUL-terminated
+ * @node: (nullable): @text as JSON, for the owner's wire event
+ */
 void
 _stellar_primus_socket_send (StellarPrimusSocket *self,
                              const char          *text,
-                             gsize                length)
+                             gsize                length,
+                             JsonNode            *node)
 {
   g_return_if_fail (STELLAR_IS_PRIMUS_SOCKET (self));
 
-  send_text (self, text, length);
+  send_text (self, text, length, node);
+}
+
+/* Whether the socket has not ended yet. */
+gboolean
+_stellar_primus_socket_is_open (StellarPrimusSocket *self)
+{
+  g_return_val_if_fail (STELLAR_IS_PRIMUS_SOCKET (self), FALSE);
+
+  return !self->finished;
 }
 
 /* Stops telling the owner anything. */
@@ -444,5 +593,5 @@ _stellar_primus_socket_close (StellarPrimusSocket *self)
 {
   g_return_if_fail (STELLAR_IS_PRIMUS_SOCKET (self));
 
-  finish (self, NULL);
+  finish (self, NULL, TRUE);
 }

@@ -1,6 +1,6 @@
 /* fuzz-frame.c: libFuzzer target for inbound frame decoding and routing
  *
- * Each input is fed four ways:
+ * Each input is fed three ways:
  *
  * 1. as one frame to a client that is not connected, through
  *    _stellar_client_receive_for_testing(): JSON decoding, Primus control
@@ -10,9 +10,9 @@
  *    an event and a detailsView waiting for their replies: reply matching,
  *    the verb barrier, the outbox and the completion of every request;
  * 3. to the JSON decoder alone: decoding, encoding and decoding again must
- *    give an equal tree, and encoding is a fixed point from then on;
- * 4. as raw bytes from the server's socket, in two reads, to the WebSocket
- *    framing, whose messages go on as in 1.
+ *    give an equal tree, and encoding is a fixed point from then on.
+ *
+ * The WebSocket framing is libsoup's, fuzzed by libsoup.
  *
  * Every signal handler reads its arguments. GLib criticals and warnings
  * abort, so they count as crashes. Nothing touches the network: the client
@@ -110,9 +110,12 @@ on_error (StellarClient *client,
 static void
 on_wire (StellarClient *client,
          gboolean       outgoing,
-         const char    *text)
+         const char    *text,
+         JsonNode      *frame)
 {
   sink += strlen (text);
+  if (frame != NULL)
+    touch_node (frame);
 }
 
 static void
@@ -227,20 +230,19 @@ on_done (GObject      *object,
     touch_error (error);
 }
 
-/* The attempt's own first step: stores the details, as the handshake does. */
+/* The attempt's own first step: reads the details, as the handshake does. */
 static void
 on_handshake_details (GObject      *object,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
-  gboolean *stored = user_data;
+  JsonObject **details = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonNode) reply = _stellar_client_verb_finish (STELLAR_CLIENT (object), result, &error);
+  g_autoptr(JsonNode) reply = NULL;
 
+  reply = _stellar_request_queue_verb_finish (STELLAR_REQUEST_QUEUE (object), result, &error);
   g_assert_no_error (error);
-  _stellar_client_set_details (STELLAR_CLIENT (object),
-                               json_object_get_object_member (json_node_get_object (reply), "data"));
-  *stored = TRUE;
+  *details = json_object_ref (json_object_get_object_member (json_node_get_object (reply), "data"));
 }
 
 /* A client in the state a real handshake leaves it in, on a socket without
@@ -250,9 +252,9 @@ connected_client_new (StellarClient **out_client)
 {
   const char *rooms[] = { "defaultRoom", NULL };
   g_autoptr(JsonObject) frame = json_object_new ();
+  g_autoptr(JsonObject) details = NULL;
   StellarPrimusSocket *socket;
   StellarClient *client;
-  gboolean stored = FALSE;
 
   client = g_object_new (STELLAR_TYPE_CLIENT,
                          "url", "http://127.0.0.1:1",
@@ -260,20 +262,18 @@ connected_client_new (StellarClient **out_client)
                          NULL);
   watch_client (client);
 
-  socket = _stellar_primus_socket_new (NULL, STELLAR_HEARTBEAT_SERVER_PINGS, 30000,
-                                       _stellar_client_get_socket_events (), client);
-  _stellar_client_attach_socket (client, socket);
+  socket = _stellar_client_open_for_testing (client);
 
   json_object_set_string_member (frame, "event", "detailsView");
-  _stellar_client_verb_async (client, STELLAR_REQUEST_VERB, frame, STELLAR_REQUEST_HANDSHAKE, NULL,
-                              on_handshake_details, &stored);
+  _stellar_request_queue_verb_async (client->queue, STELLAR_REQUEST_VERB, frame,
+                                     STELLAR_REQUEST_HANDSHAKE, NULL, on_handshake_details, &details);
 
   _stellar_primus_socket_receive (socket, welcome_frame, strlen (welcome_frame));
   _stellar_primus_socket_receive (socket, details_frame, strlen (details_frame));
   drain ();
-  g_assert_true (stored);
+  g_assert_nonnull (details);
 
-  _stellar_client_attempt_succeeded (client);
+  _stellar_client_establish_for_testing (client, socket, details);
   g_assert_cmpint (stellar_client_get_state (client), ==, STELLAR_CLIENT_STATE_CONNECTED);
 
   *out_client = client;
@@ -361,57 +361,6 @@ feed_connected_client (const char *data,
   drain ();
   /* Nothing may keep the client alive once its requests are over. */
   g_assert_null (client);
-}
-
-/* --- mode 4: raw bytes through the WebSocket framing --------------------- */
-
-static void
-on_websocket_message (gpointer    owner,
-                      const char *data,
-                      gsize       length,
-                      gboolean    binary)
-{
-  if (!binary)
-    _stellar_client_receive_for_testing (idle_client, data, length);
-}
-
-static void
-on_websocket_error (gpointer      owner,
-                    const GError *error)
-{
-  touch_error (error);
-}
-
-static void
-on_websocket_closed (gpointer    owner,
-                     guint       code,
-                     const char *reason)
-{
-  g_assert_nonnull (reason);
-  sink += code + strlen (reason);
-}
-
-static const StellarWebsocketEvents websocket_events = {
-  .message = on_websocket_message,
-  .error = on_websocket_error,
-  .closed = on_websocket_closed,
-};
-
-/* The input is what the server's socket delivered, in two reads split at
- * its first byte's value: frames cut anywhere must come out whole. A small
- * limit makes "too big" reachable. */
-static void
-feed_websocket (const char *data,
-                gsize       size)
-{
-  g_autoptr(StellarWebsocket) websocket = _stellar_websocket_new_for_testing (4096);
-  gsize split = size > 0 ? (guint8)data[0] % (size + 1) : 0;
-
-  _stellar_websocket_start (websocket, &websocket_events, NULL);
-  _stellar_websocket_receive_for_testing (websocket, data, split);
-  _stellar_websocket_receive_for_testing (websocket, data + split, size - split);
-  _stellar_websocket_close (websocket, STELLAR_WEBSOCKET_CLOSE_NORMAL);
-  drain ();
 }
 
 /* --- mode 3: the JSON round trip ---------------------------------------- */
@@ -518,7 +467,6 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   feed_idle_client (text, size);
   feed_connected_client (text, size);
   check_round_trip (text, size);
-  feed_websocket (text, size);
 
   return 0;
 }

@@ -1,4 +1,4 @@
-/* stellar-client-requests.c: matching requests with their replies
+/* stellar-request-queue.c: requests on their way to the server, and their replies
  *
  * Stellar answers a request with the connection's `messageCount`: actions are
  * stamped with the count they were sent with, but room verbs, `say` and
@@ -8,6 +8,11 @@
  * `simultaneous-actions` in flight, whatever their transport; the rest wait in
  * FIFO order. Every request completes exactly once: with its reply, a server
  * error, a timeout, the loss of the connection, or its cancellation.
+ *
+ * The queue goes through the life of the client's connections with it: a
+ * new connection is opened (its handshake's own requests may go), then ready
+ * (everything may go), then closed (what was sent on it fails; what waits in
+ * the outbox waits for the next one).
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
@@ -21,9 +26,53 @@
 #include "stellar-client-private.h"
 #include "stellar-error-private.h"
 #include "stellar-json-private.h"
+#include "stellar-request-queue-private.h"
 
-struct _StellarRequest
+/* How the server wants rooms joined: Stellar ≥ 1.2 knows `roomJoin`, older
+ * servers only `roomAdd`. Learnt from the first join, then remembered. */
+typedef enum {
+  DIALECT_UNKNOWN,
+  DIALECT_MODERN,
+  DIALECT_LEGACY,
+} Dialect;
+
+typedef struct _Request Request;
+
+struct _StellarRequestQueue
 {
+  GObject parent_instance;
+
+  GMainContext *context;
+  /* Whose HTTP side carries actions when the WebSocket does not, and whose
+   * ::wire handlers want the frames as JSON (weak) */
+  StellarClient *client;
+
+  guint simultaneous_actions;
+  guint timeout_ms;
+
+  /* The connection: its socket from its opening, ready once its handshake
+   * is over. */
+  StellarPrimusSocket *socket;
+  gboolean ready;
+  guint message_count;
+  Dialect dialect;
+
+  GQueue handshake_queue;
+  GQueue outbox;
+  GHashTable *pending;
+  GQueue inflight;
+  GSource *timeout_source;
+  Request *barrier;
+  GTask *outbox_hold;
+  guint actions_in_flight;
+  GHashTable *late_counts;
+  /* where frames are encoded before they are copied into their request */
+  GString *encoder;
+};
+
+struct _Request
+{
+  StellarRequestQueue *queue;
   StellarRequestKind kind;
   StellarTransport transport;
 
@@ -34,6 +83,8 @@ struct _StellarRequest
   gsize frame_length;
   gsize body_offset;
   char *action;
+  /* The frame as JSON, for ::wire handlers; NULL when none was connected. */
+  JsonNode *frame_node;
 
   /* Whose result is the raw reply; NULL once completed. */
   GTask *task;
@@ -48,27 +99,36 @@ struct _StellarRequest
   guint on_http : 1;
 };
 
+G_DEFINE_FINAL_TYPE (StellarRequestQueue, stellar_request_queue, G_TYPE_OBJECT)
+
+static guint wire_signal_id;
+
+static void pump (StellarRequestQueue *self);
+
 static void
-request_free (StellarRequest *request)
+request_free (Request *request)
 {
   g_assert (request->task == NULL);
   g_assert (request->cancel_source == NULL);
 
+  g_clear_pointer (&request->frame_node, json_node_unref);
   g_free (request);
 }
 
 /* One allocation holds the request, its frame and its action's name: a
  * request is made for every call. */
-static StellarRequest *
-request_alloc (StellarRequestKind  kind,
-               GTask              *task,
-               const GString      *frame,
-               const char         *action)
+static Request *
+request_alloc (StellarRequestQueue *queue,
+               StellarRequestKind   kind,
+               GTask               *task,
+               const GString       *frame,
+               const char          *action)
 {
   gsize action_size = action != NULL ? strlen (action) + 1 : 0;
-  StellarRequest *request = g_malloc0 (sizeof (StellarRequest) + frame->len + 1 + action_size);
+  Request *request = g_malloc0 (sizeof (Request) + frame->len + 1 + action_size);
   char *storage = (char *)(request + 1);
 
+  request->queue = queue;
   request->kind = kind;
   request->task = task;
   request->frame = memcpy (storage, frame->str, frame->len + 1);
@@ -79,41 +139,21 @@ request_alloc (StellarRequestKind  kind,
   return request;
 }
 
-void
-_stellar_client_requests_init (StellarClient *self)
+/* Whether anyone wants the frames sent as JSON as well as text: building
+ * that JSON is only worth it for them. */
+static gboolean
+wire_watched (StellarRequestQueue *self)
 {
-  g_queue_init (&self->handshake_queue);
-  g_queue_init (&self->outbox);
-  g_queue_init (&self->inflight);
-  self->encoder = g_string_sized_new (256);
-  self->pending = g_hash_table_new (NULL, NULL);
-  self->late_counts = g_hash_table_new (NULL, NULL);
-}
-
-void
-_stellar_client_requests_finalize (StellarClient *self)
-{
-  /* dispose() failed every request already. */
-  g_assert (g_queue_is_empty (&self->outbox));
-  g_assert (g_queue_is_empty (&self->handshake_queue));
-  g_assert (g_hash_table_size (self->pending) == 0);
-
-  g_clear_pointer (&self->pending, g_hash_table_unref);
-  g_clear_pointer (&self->late_counts, g_hash_table_unref);
-  g_string_free (g_steal_pointer (&self->encoder), TRUE);
-  if (self->timeout_source != NULL)
-    {
-      g_source_destroy (self->timeout_source);
-      g_clear_pointer (&self->timeout_source, g_source_unref);
-    }
+  return self->client != NULL &&
+         g_signal_has_handler_pending (self->client, wire_signal_id, 0, FALSE);
 }
 
 /* Completes the caller's side of @request, once. The request itself may live
  * on (a cancelled request whose reply the server still owes). */
 static void
-complete_task (StellarRequest *request,
-               JsonNode       *reply,
-               GError         *error)
+complete_task (Request  *request,
+               JsonNode *reply,
+               GError   *error)
 {
   g_autoptr(GTask) task = g_steal_pointer (&request->task);
 
@@ -138,9 +178,9 @@ complete_task (StellarRequest *request,
 /* The server's verdict on a reply: actions fail with an `error` key, verbs
  * unless `status` is "OK". */
 static GError *
-check_reply (StellarRequest *request,
-             JsonObject     *frame,
-             JsonNode       *reply)
+check_reply (Request    *request,
+             JsonObject *frame,
+             JsonNode   *reply)
 {
   if (request->kind == STELLAR_REQUEST_ACTION)
     {
@@ -160,11 +200,11 @@ check_reply (StellarRequest *request,
 
 /* --- timeouts ---------------------------------------------------------- */
 
-static void reschedule_timeout (StellarClient *self);
+static void reschedule_timeout (StellarRequestQueue *self);
 
 static void
-forget_inflight (StellarClient  *self,
-                 StellarRequest *request)
+forget_inflight (StellarRequestQueue *self,
+                 Request             *request)
 {
   if (request->inflight_link.data != NULL)
     {
@@ -175,9 +215,9 @@ forget_inflight (StellarClient  *self,
 
 /* Takes @request out of the books of sent requests, freeing its action slot
  * or the barrier it held. Returns it for the caller to complete and free. */
-static StellarRequest *
-retire (StellarClient  *self,
-        StellarRequest *request)
+static Request *
+retire (StellarRequestQueue *self,
+        Request             *request)
 {
   if (request->message_count != 0)
     g_hash_table_remove (self->pending, GUINT_TO_POINTER (request->message_count));
@@ -197,7 +237,7 @@ retire (StellarClient  *self,
 static gboolean
 on_timeout (gpointer user_data)
 {
-  StellarClient *self = user_data;
+  StellarRequestQueue *self = user_data;
   gint64 now = g_get_monotonic_time ();
   GList *l;
 
@@ -207,7 +247,7 @@ on_timeout (gpointer user_data)
 
   while ((l = g_queue_peek_head_link (&self->inflight)) != NULL)
     {
-      StellarRequest *request = l->data;
+      Request *request = l->data;
 
       if (request->deadline > now)
         break;
@@ -219,13 +259,12 @@ on_timeout (gpointer user_data)
 
       complete_task (request, NULL,
                      g_error_new (STELLAR_ERROR, STELLAR_ERROR_TIMEOUT,
-                                  "The server did not answer within %u ms",
-                                  self->request_timeout_ms));
+                                  "The server did not answer within %u ms", self->timeout_ms));
       request_free (request);
     }
 
   reschedule_timeout (self);
-  _stellar_client_pump (self);
+  pump (self);
   g_object_unref (self);
 
   return G_SOURCE_REMOVE;
@@ -245,9 +284,9 @@ static GSourceFuncs deadline_source_funcs = { NULL, NULL, deadline_dispatch, NUL
  * deadline. Firing early is harmless (on_timeout() looks again), so the timer
  * is only moved forward, never recreated for each reply. */
 static void
-reschedule_timeout (StellarClient *self)
+reschedule_timeout (StellarRequestQueue *self)
 {
-  StellarRequest *first = g_queue_peek_head (&self->inflight);
+  Request *first = g_queue_peek_head (&self->inflight);
 
   if (first == NULL)
     return;
@@ -267,17 +306,17 @@ reschedule_timeout (StellarClient *self)
 }
 
 static void
-track_deadline (StellarClient  *self,
-                StellarRequest *request)
+track_deadline (StellarRequestQueue *self,
+                Request             *request)
 {
   GList *l;
 
-  request->deadline = g_get_monotonic_time () + (gint64)self->request_timeout_ms * 1000;
+  request->deadline = g_get_monotonic_time () + (gint64)self->timeout_ms * 1000;
   request->inflight_link.data = request;
 
   /* Deadlines almost always grow with time: search from the tail. */
   for (l = self->inflight.tail; l != NULL; l = l->prev)
-    if (((StellarRequest *)l->data)->deadline <= request->deadline)
+    if (((Request *)l->data)->deadline <= request->deadline)
       break;
 
   if (l == NULL)
@@ -304,10 +343,8 @@ static gboolean
 on_cancelled (GCancellable *cancellable,
               gpointer      user_data)
 {
-  StellarRequest *request = user_data;
-  StellarClient *self = g_task_get_source_object (request->task);
-
-  g_object_ref (self);
+  Request *request = user_data;
+  StellarRequestQueue *self = g_object_ref (request->queue);
 
   if (!request->sent)
     {
@@ -339,9 +376,9 @@ on_cancelled (GCancellable *cancellable,
 }
 
 static void
-watch_cancellable (StellarClient  *self,
-                   StellarRequest *request,
-                   GCancellable   *cancellable)
+watch_cancellable (StellarRequestQueue *self,
+                   Request             *request,
+                   GCancellable        *cancellable)
 {
   if (cancellable == NULL)
     return;
@@ -359,31 +396,33 @@ on_http_action_done (GObject      *object,
                      GAsyncResult *result,
                      gpointer      user_data)
 {
-  StellarClient *self = STELLAR_CLIENT (object);
-  StellarRequest *request = user_data;
+  Request *request = user_data;
+  StellarRequestQueue *self = request->queue;
   g_autoptr(JsonNode) reply = NULL;
   GError *error = NULL;
 
-  reply = _stellar_client_http_action_finish (self, result, &error);
+  reply = _stellar_client_http_action_finish (STELLAR_CLIENT (object), result, &error);
   if (reply != NULL)
     error = check_reply (request, json_node_get_object (reply), reply);
 
+  g_object_ref (self);
   retire (self, request);
   complete_task (request, reply, error);
   request_free (request);
 
-  _stellar_client_pump (self);
+  pump (self);
+  g_object_unref (self);
 }
 
 static void
-send_on_http (StellarClient  *self,
-              StellarRequest *request)
+send_on_http (StellarRequestQueue *self,
+              Request             *request)
 {
   request->sent = TRUE;
   request->on_http = TRUE;
   self->actions_in_flight++;
 
-  _stellar_client_http_action_async (self, request->action,
+  _stellar_client_http_action_async (self->client, request->action,
                                      request->frame + request->body_offset,
                                      request->frame_length - request->body_offset - 1,
                                      g_task_get_cancellable (request->task),
@@ -391,8 +430,8 @@ send_on_http (StellarClient  *self,
 }
 
 static void
-send_on_websocket (StellarClient  *self,
-                   StellarRequest *request)
+send_on_websocket (StellarRequestQueue *self,
+                   Request             *request)
 {
   request->sent = TRUE;
   request->message_count = ++self->message_count;
@@ -404,11 +443,12 @@ send_on_websocket (StellarClient  *self,
     self->barrier = request;
 
   track_deadline (self, request);
-  _stellar_primus_socket_send (self->socket, request->frame, request->frame_length);
+  _stellar_primus_socket_send (self->socket, request->frame, request->frame_length,
+                               request->frame_node);
 }
 
 static gboolean
-websocket_usable (StellarClient *self)
+websocket_usable (StellarRequestQueue *self)
 {
   return self->socket != NULL && self->barrier == NULL;
 }
@@ -416,9 +456,9 @@ websocket_usable (StellarClient *self)
 /* Sends what may be sent now, in order. Actions and verbs keep their own FIFO
  * order; a verb never waits behind actions that wait for a slot. */
 static void
-pump_queue (StellarClient *self,
-            GQueue        *queue,
-            gboolean       connected)
+pump_queue (StellarRequestQueue *self,
+            GQueue              *queue,
+            gboolean             connected)
 {
   gboolean actions_blocked = FALSE;
   gboolean verbs_blocked = FALSE;
@@ -426,7 +466,7 @@ pump_queue (StellarClient *self,
 
   while (l != NULL && !(actions_blocked && verbs_blocked))
     {
-      StellarRequest *request = l->data;
+      Request *request = l->data;
       GList *next = l->next;
 
       if (request->kind == STELLAR_REQUEST_ACTION)
@@ -455,6 +495,15 @@ pump_queue (StellarClient *self,
             }
           else if (use_websocket && !websocket_usable (self))
             actions_blocked = TRUE;
+          else if (!use_websocket && self->client == NULL)
+            {
+              /* The client is gone, and its HTTP side with it. */
+              g_queue_delete_link (queue, l);
+              complete_task (request, NULL,
+                             g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
+                                                  "The client was destroyed"));
+              request_free (request);
+            }
           else
             {
               g_queue_delete_link (queue, l);
@@ -480,10 +529,10 @@ pump_queue (StellarClient *self,
     }
 }
 
-void
-_stellar_client_pump (StellarClient *self)
+static void
+pump (StellarRequestQueue *self)
 {
-  gboolean connected = self->state == STELLAR_CLIENT_STATE_CONNECTED && self->socket != NULL;
+  gboolean connected = self->ready && self->socket != NULL;
 
   /* The handshake's own requests go first, and alone until it is over. */
   pump_queue (self, &self->handshake_queue, connected);
@@ -494,15 +543,15 @@ _stellar_client_pump (StellarClient *self)
 }
 
 static void
-on_hold_completed (GTask         *task,
-                   GParamSpec    *pspec,
-                   StellarClient *self)
+on_hold_completed (GTask               *task,
+                   GParamSpec          *pspec,
+                   StellarRequestQueue *self)
 {
   g_signal_handlers_disconnect_by_func (task, on_hold_completed, self);
   if (self->outbox_hold == task)
     {
       self->outbox_hold = NULL;
-      _stellar_client_pump (self);
+      pump (self);
     }
 }
 
@@ -510,16 +559,17 @@ on_hold_completed (GTask         *task,
  * caller has seen it: GTask may defer a callback to a later iteration, and
  * what waits must not be answered before it. */
 static void
-hold_outbox (StellarClient  *self,
-             StellarRequest *request)
+hold_outbox (StellarRequestQueue *self,
+             Request             *request)
 {
   self->outbox_hold = request->task;
-  g_signal_connect (request->task, "notify::completed", G_CALLBACK (on_hold_completed), self);
+  g_signal_connect_object (request->task, "notify::completed", G_CALLBACK (on_hold_completed),
+                           self, 0);
 }
 
 static void
-submit (StellarClient       *self,
-        StellarRequest      *request,
+submit (StellarRequestQueue *self,
+        Request             *request,
         StellarRequestFlags  flags,
         GCancellable        *cancellable)
 {
@@ -542,58 +592,200 @@ submit (StellarClient       *self,
     }
   else
     g_queue_push_tail (&self->outbox, request);
-  _stellar_client_pump (self);
+  pump (self);
 }
 
 /*
- * _stellar_client_verb_async:
+ * _stellar_request_queue_verb_async:
  * @kind: %STELLAR_REQUEST_VERB or %STELLAR_REQUEST_ASYNC_VERB
- * @frame: the whole frame, e.g. {"event":"roomJoin","room":"r"}
+ * @frame: the whole frame, e.g. {"event":"roomJoin","room":"r"}; not kept
  * @flags: where the request goes in line
  *
- * Sends a verb on the WebSocket, now or once the connection is ready, and
- * resolves with the whole reply frame; a reply whose `status` is not "OK" is
- * a %STELLAR_ERROR_SERVER error.
+ * Sends a verb on the WebSocket, now or once the connection is ready (or,
+ * with %STELLAR_REQUEST_HANDSHAKE, once it is open), and resolves with the
+ * whole reply frame; a reply whose `status` is not "OK" is a
+ * %STELLAR_ERROR_SERVER error.
  */
 void
-_stellar_client_verb_async (StellarClient       *self,
-                            StellarRequestKind   kind,
-                            JsonObject          *frame,
-                            StellarRequestFlags  flags,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data)
+_stellar_request_queue_verb_async (StellarRequestQueue *self,
+                                   StellarRequestKind   kind,
+                                   JsonObject          *frame,
+                                   StellarRequestFlags  flags,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
 {
-  StellarRequest *request;
+  Request *request;
   GString *text = self->encoder;
   GTask *task;
 
+  g_return_if_fail (STELLAR_IS_REQUEST_QUEUE (self));
   g_return_if_fail (kind != STELLAR_REQUEST_ACTION);
 
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, _stellar_client_verb_async);
+  g_task_set_source_tag (task, _stellar_request_queue_verb_async);
   g_task_set_check_cancellable (task, FALSE);
 
   g_string_truncate (text, 0);
   _stellar_json_encode_object_append (text, frame);
-  request = request_alloc (kind, task, text, NULL);
+  request = request_alloc (self, kind, task, text, NULL);
   request->internal = (flags & STELLAR_REQUEST_HANDSHAKE) != 0;
+  if (wire_watched (self))
+    {
+      request->frame_node = json_node_alloc ();
+      json_node_take_object (json_node_init (request->frame_node, JSON_NODE_OBJECT),
+                             _stellar_json_object_copy_deep (frame));
+    }
 
   submit (self, request, flags, cancellable);
 }
 
 JsonNode *
-_stellar_client_verb_finish (StellarClient  *self,
-                             GAsyncResult   *result,
-                             GError        **error)
+_stellar_request_queue_verb_finish (StellarRequestQueue  *self,
+                                    GAsyncResult         *result,
+                                    GError              **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+/* --- joining a room, in either dialect ----------------------------------- */
+
+typedef struct
+{
+  char *room;
+  StellarRequestFlags flags;
+  gboolean tried_other;
+  const char *verb;
+} Join;
+
+static void
+join_free (Join *join)
+{
+  g_free (join->room);
+  g_free (join);
+}
+
+static void send_join (GTask *task);
+
+static void
+on_join_reply (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  StellarRequestQueue *self = STELLAR_REQUEST_QUEUE (object);
+  g_autoptr(GTask) task = user_data;
+  Join *join = g_task_get_task_data (task);
+  g_autoptr(JsonNode) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean legacy = g_str_equal (join->verb, "roomAdd");
+
+  reply = _stellar_request_queue_verb_finish (self, result, &error);
+  if (reply != NULL)
+    {
+      self->dialect = legacy ? DIALECT_LEGACY : DIALECT_MODERN;
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  /* 014: the server does not know this verb. Stellar ≥ 1.2 wants roomJoin,
+   * older servers roomAdd; try the other once and remember which works. */
+  if (_stellar_error_has_status_code (error, "014") && !join->tried_other)
+    {
+      join->tried_other = TRUE;
+      self->dialect = legacy ? DIALECT_MODERN : DIALECT_LEGACY;
+      send_join (g_steal_pointer (&task));
+      return;
+    }
+
+  g_task_return_error (task, g_steal_pointer (&error));
+}
+
+static void
+send_join (GTask *task)
+{
+  StellarRequestQueue *self = g_task_get_source_object (task);
+  Join *join = g_task_get_task_data (task);
+  g_autoptr(JsonObject) frame = json_object_new ();
+
+  join->verb = self->dialect == DIALECT_LEGACY ? "roomAdd" : "roomJoin";
+  json_object_set_string_member (frame, "event", join->verb);
+  json_object_set_string_member (frame, "room", join->room);
+
+  _stellar_request_queue_verb_async (self, STELLAR_REQUEST_ASYNC_VERB, frame, join->flags,
+                                     g_task_get_cancellable (task), on_join_reply, task);
+}
+
 /*
- * _stellar_client_send_action:
+ * _stellar_request_queue_join_room_async:
+ * @flags: where the request goes in line
+ *
+ * Joins @room with `roomJoin`, or `roomAdd` on servers older than 1.2.
+ */
+void
+_stellar_request_queue_join_room_async (StellarRequestQueue *self,
+                                        const char          *room,
+                                        StellarRequestFlags  flags,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Join *join = g_new0 (Join, 1);
+
+  g_task_set_source_tag (task, _stellar_request_queue_join_room_async);
+  join->room = g_strdup (room);
+  join->flags = flags;
+  g_task_set_task_data (task, join, (GDestroyNotify)join_free);
+
+  send_join (task);
+}
+
+gboolean
+_stellar_request_queue_join_room_finish (StellarRequestQueue  *self,
+                                         GAsyncResult         *result,
+                                         GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* --- actions ------------------------------------------------------------ */
+
+/* {"event":"action","params":{…,"action":name}}, as JSON: for ::wire
+ * handlers only, the text being written straight from @params. */
+static JsonNode *
+action_frame_node (const char *action,
+                   JsonObject *params)
+{
+  JsonObject *frame = json_object_new ();
+  JsonObject *copy = json_object_new ();
+  JsonNode *node;
+  JsonObjectIter iter;
+  const char *name;
+  JsonNode *value;
+
+  if (params != NULL)
+    {
+      json_object_iter_init_ordered (&iter, params);
+      while (json_object_iter_next_ordered (&iter, &name, &value))
+        if (g_strcmp0 (name, "action") != 0)
+          json_object_set_member (copy, name, _stellar_json_copy_deep (value));
+    }
+  json_object_set_string_member (copy, "action", action);
+
+  json_object_set_string_member (frame, "event", "action");
+  json_object_set_object_member (frame, "params", copy);
+
+  node = json_node_init (json_node_alloc (), JSON_NODE_OBJECT);
+  json_node_take_object (node, frame);
+  return node;
+}
+
+/*
+ * _stellar_request_queue_send_action:
  * @params: (transfer none) (nullable): the parameters, not modified
  * @transport: where to send it; AUTO decides when a slot is free
  * @task: (transfer full): the task to complete, with its cancellable
@@ -603,18 +795,17 @@ _stellar_client_verb_finish (StellarClient  *self,
  * caller's own task when nobody intercepts: one task per call is enough.
  */
 void
-_stellar_client_send_action (StellarClient    *self,
-                             const char       *action,
-                             JsonObject       *params,
-                             StellarTransport  transport,
-                             GTask            *task)
+_stellar_request_queue_send_action (StellarRequestQueue *self,
+                                    const char          *action,
+                                    JsonObject          *params,
+                                    StellarTransport     transport,
+                                    GTask               *task)
 {
   GCancellable *cancellable = g_task_get_cancellable (task);
-  StellarRequest *request;
+  Request *request;
   gsize body_offset;
 
-  if (transport == STELLAR_TRANSPORT_WEBSOCKET &&
-      (self->state != STELLAR_CLIENT_STATE_CONNECTED || self->socket == NULL))
+  if (transport == STELLAR_TRANSPORT_WEBSOCKET && !(self->ready && self->socket != NULL))
     {
       g_task_return_new_error (task, STELLAR_ERROR, STELLAR_ERROR_NOT_CONNECTED,
                                "Not connected: the action cannot go over the WebSocket");
@@ -625,7 +816,7 @@ _stellar_client_send_action (StellarClient    *self,
   {
     /* {"event":"action","params":{…,"action":name}}: the name goes last, as
      * the seed appends it to the caller's params. Encoded now, so that the
-     * caller may change @params as soon as this returns; in the client's
+     * caller may change @params as soon as this returns; in the queue's
      * own buffer, copied once into the request. */
     GString *text = self->encoder;
     JsonObjectIter iter;
@@ -656,39 +847,42 @@ _stellar_client_send_action (StellarClient    *self,
     _stellar_json_encode_string_append (text, action);
     g_string_append (text, "}}");
 
-    request = request_alloc (STELLAR_REQUEST_ACTION, task, text, action);
+    request = request_alloc (self, STELLAR_REQUEST_ACTION, task, text, action);
     request->transport = transport;
     request->body_offset = body_offset;
   }
+
+  if (wire_watched (self))
+    request->frame_node = action_frame_node (action, params);
 
   submit (self, request, STELLAR_REQUEST_DEFAULT, cancellable);
 }
 
 /*
- * _stellar_client_send_action_async:
+ * _stellar_request_queue_send_action_async:
  *
- * The same as _stellar_client_send_action(), with a task of its own.
+ * The same as _stellar_request_queue_send_action(), with a task of its own.
  */
 void
-_stellar_client_send_action_async (StellarClient       *self,
-                                   const char          *action,
-                                   JsonObject          *params,
-                                   StellarTransport     transport,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+_stellar_request_queue_send_action_async (StellarRequestQueue *self,
+                                          const char          *action,
+                                          JsonObject          *params,
+                                          StellarTransport     transport,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
-  g_task_set_source_tag (task, _stellar_client_send_action_async);
+  g_task_set_source_tag (task, _stellar_request_queue_send_action_async);
   g_task_set_check_cancellable (task, FALSE);
-  _stellar_client_send_action (self, action, params, transport, task);
+  _stellar_request_queue_send_action (self, action, params, transport, task);
 }
 
 JsonNode *
-_stellar_client_send_action_finish (StellarClient  *self,
-                                    GAsyncResult   *result,
-                                    GError        **error)
+_stellar_request_queue_send_action_finish (StellarRequestQueue  *self,
+                                           GAsyncResult         *result,
+                                           GError              **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
@@ -698,27 +892,29 @@ _stellar_client_send_action_finish (StellarClient  *self,
 /* --- replies ----------------------------------------------------------- */
 
 /*
- * _stellar_client_route_reply:
+ * _stellar_request_queue_route_reply:
  * @reply: a `context: "response"` frame, holding an object
  *
- * Completes the request the reply answers, with @reply itself.
+ * Completes the request the reply answers, with @reply itself. Returns
+ * %FALSE with @error set when it answers none: that is for the client to
+ * report.
  */
-void
-_stellar_client_route_reply (StellarClient *self,
-                             JsonNode      *reply)
+gboolean
+_stellar_request_queue_route_reply (StellarRequestQueue  *self,
+                                    JsonNode             *reply,
+                                    GError              **error)
 {
   JsonObject *frame = json_node_get_object (reply);
   JsonNode *count_node = json_object_get_member (frame, "messageCount");
-  StellarRequest *request;
+  Request *request;
   gint64 count;
 
   if (count_node == NULL || !JSON_NODE_HOLDS_VALUE (count_node) ||
       json_node_get_value_type (count_node) != G_TYPE_INT64)
     {
-      g_autoptr(GError) error = g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
-                                                     "The server sent a reply without a valid messageCount");
-      _stellar_client_emit_error (self, error);
-      return;
+      g_set_error_literal (error, STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
+                           "The server sent a reply without a valid messageCount");
+      return FALSE;
     }
 
   count = json_node_get_int (count_node);
@@ -728,57 +924,69 @@ _stellar_client_route_reply (StellarClient *self,
 
   if (request == NULL)
     {
-      g_autoptr(GError) error = NULL;
-
       if (count > 0 && count <= G_MAXUINT &&
           g_hash_table_remove (self->late_counts, GUINT_TO_POINTER ((guint)count)))
         {
           g_debug ("Dropped the late reply to request %" G_GINT64_FORMAT, count);
-          return;
+          return TRUE;
         }
 
-      error = g_error_new (STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
-                           "The server sent a reply to request %" G_GINT64_FORMAT
-                           ", which is not pending", count);
-      _stellar_client_emit_error (self, error);
-      return;
+      g_set_error (error, STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
+                   "The server sent a reply to request %" G_GINT64_FORMAT ", which is not pending",
+                   count);
+      return FALSE;
     }
 
+  g_object_ref (self);
   retire (self, request);
   complete_task (request, reply, check_reply (request, frame, reply));
   request_free (request);
 
   reschedule_timeout (self);
-  _stellar_client_pump (self);
+  pump (self);
+  g_object_unref (self);
+
+  return TRUE;
 }
 
-/* --- connection changes ------------------------------------------------- */
+/* --- the connection ------------------------------------------------------ */
 
-/* A new connection starts a new count on the server: mirror it. */
+/* A new connection: its handshake's requests may go. The server starts a
+ * new count: mirror it. */
 void
-_stellar_client_connection_opened (StellarClient *self)
+_stellar_request_queue_open (StellarRequestQueue *self,
+                             StellarPrimusSocket *socket)
 {
+  g_return_if_fail (STELLAR_IS_REQUEST_QUEUE (self));
+  g_return_if_fail (self->socket == NULL);
   g_assert (g_hash_table_size (self->pending) == 0);
 
+  self->socket = g_object_ref (socket);
+  self->ready = FALSE;
   self->message_count = 0;
   self->barrier = NULL;
   g_hash_table_remove_all (self->late_counts);
-  _stellar_client_pump (self);
+  pump (self);
 }
 
+/* The handshake is over: everything may go. */
 void
-_stellar_client_connection_ready (StellarClient *self)
+_stellar_request_queue_set_ready (StellarRequestQueue *self)
 {
-  _stellar_client_pump (self);
+  g_return_if_fail (STELLAR_IS_REQUEST_QUEUE (self));
+  g_return_if_fail (self->socket != NULL);
+
+  self->ready = TRUE;
+  pump (self);
 }
 
 /* Completes and frees requests already taken out of the books. Callbacks
- * may call into the client again: they only see the books without these. */
+ * may call into the queue again: they only see the books without these. */
 static void
 fail_taken (GQueue       *taken,
             const GError *error)
 {
-  StellarRequest *request;
+  Request *request;
 
   while ((request = g_queue_pop_head (taken)) != NULL)
     {
@@ -787,15 +995,25 @@ fail_taken (GQueue       *taken,
     }
 }
 
-/* The connection is gone: what was sent on it will never be answered, and
- * what the handshake had queued belongs to it. HTTP calls go on. */
+/*
+ * _stellar_request_queue_close:
+ *
+ * The connection is gone: what was sent on it will never be answered, and
+ * what its handshake had queued belonged to it. What waits in the outbox
+ * waits on; HTTP calls go on.
+ */
 void
-_stellar_client_fail_sent_requests (StellarClient *self,
-                                    const GError  *error)
+_stellar_request_queue_close (StellarRequestQueue *self,
+                              const GError        *error)
 {
   GQueue taken = G_QUEUE_INIT;
   GHashTableIter iter;
   gpointer value;
+
+  g_return_if_fail (STELLAR_IS_REQUEST_QUEUE (self));
+
+  g_clear_object (&self->socket);
+  self->ready = FALSE;
 
   g_hash_table_iter_init (&iter, self->pending);
   while (g_hash_table_iter_next (&iter, NULL, &value))
@@ -809,18 +1027,110 @@ _stellar_client_fail_sent_requests (StellarClient *self,
   while (!g_queue_is_empty (&self->handshake_queue))
     g_queue_push_tail (&taken, g_queue_pop_head (&self->handshake_queue));
 
+  g_object_ref (self);
   fail_taken (&taken, error);
+  g_object_unref (self);
 }
 
-/* Fails everything not yet sent (the client gives up, or is disposed). */
+/* Fails everything not yet sent: the client gives up, or is disposed. */
 void
-_stellar_client_fail_queued_requests (StellarClient *self,
-                                      const GError  *error)
+_stellar_request_queue_fail_waiting (StellarRequestQueue *self,
+                                     const GError        *error)
 {
   GQueue taken = G_QUEUE_INIT;
+
+  g_return_if_fail (STELLAR_IS_REQUEST_QUEUE (self));
 
   while (!g_queue_is_empty (&self->outbox))
     g_queue_push_tail (&taken, g_queue_pop_head (&self->outbox));
 
+  g_object_ref (self);
   fail_taken (&taken, error);
+  g_object_unref (self);
+}
+
+/* --- configuration --------------------------------------------------- */
+
+void
+_stellar_request_queue_set_simultaneous_actions (StellarRequestQueue *self,
+                                                 guint                limit)
+{
+  g_return_if_fail (STELLAR_IS_REQUEST_QUEUE (self));
+
+  self->simultaneous_actions = limit;
+  pump (self);
+}
+
+void
+_stellar_request_queue_set_timeout (StellarRequestQueue *self,
+                                    guint                timeout_ms)
+{
+  g_return_if_fail (STELLAR_IS_REQUEST_QUEUE (self));
+
+  self->timeout_ms = timeout_ms;
+}
+
+/* --- GObject ------------------------------------------------------------ */
+
+static void
+stellar_request_queue_finalize (GObject *object)
+{
+  StellarRequestQueue *self = (StellarRequestQueue *)object;
+
+  /* Every request holds the queue through its task. */
+  g_assert (g_queue_is_empty (&self->outbox));
+  g_assert (g_queue_is_empty (&self->handshake_queue));
+  g_assert (g_hash_table_size (self->pending) == 0);
+
+  g_clear_weak_pointer (&self->client);
+  g_clear_object (&self->socket);
+  g_clear_pointer (&self->pending, g_hash_table_unref);
+  g_clear_pointer (&self->late_counts, g_hash_table_unref);
+  g_string_free (g_steal_pointer (&self->encoder), TRUE);
+  if (self->timeout_source != NULL)
+    {
+      g_source_destroy (self->timeout_source);
+      g_clear_pointer (&self->timeout_source, g_source_unref);
+    }
+  g_clear_pointer (&self->context, g_main_context_unref);
+
+  G_OBJECT_CLASS (stellar_request_queue_parent_class)->finalize (object);
+}
+
+static void
+stellar_request_queue_class_init (StellarRequestQueueClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = stellar_request_queue_finalize;
+}
+
+static void
+stellar_request_queue_init (StellarRequestQueue *self)
+{
+  self->context = g_main_context_ref_thread_default ();
+  g_queue_init (&self->handshake_queue);
+  g_queue_init (&self->outbox);
+  g_queue_init (&self->inflight);
+  self->encoder = g_string_sized_new (256);
+  self->pending = g_hash_table_new (NULL, NULL);
+  self->late_counts = g_hash_table_new (NULL, NULL);
+}
+
+/*
+ * _stellar_request_queue_new:
+ * @client: the client the queue serves; it sends actions over @client's HTTP
+ *   side, and builds the frames' JSON for its ::wire handlers
+ */
+StellarRequestQueue *
+_stellar_request_queue_new (StellarClient *client)
+{
+  StellarRequestQueue *self = g_object_new (STELLAR_TYPE_REQUEST_QUEUE, NULL);
+
+  if (G_UNLIKELY (wire_signal_id == 0))
+    wire_signal_id = g_signal_lookup ("wire", STELLAR_TYPE_CLIENT);
+
+  g_set_weak_pointer (&self->client, client);
+
+  return self;
 }
