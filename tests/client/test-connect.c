@@ -7,81 +7,15 @@
 
 #include "test-fixture.h"
 
-typedef struct
-{
-  GArray *states;
-  guint connected;
-  guint disconnected;
-  guint welcomes;
-  guint timeouts;
-  guint reconnects;
-  GPtrArray *errors;
-} Recorder;
-
 static void
-on_state (StellarClient *client,
-          GParamSpec    *pspec,
-          Recorder      *recorder)
+test_connect_details (TestFixture   *fixture,
+                      gconstpointer  options)
 {
-  StellarClientState state = stellar_client_get_state (client);
-
-  g_array_append_val (recorder->states, state);
-}
-
-static void
-on_counted (StellarClient *client,
-            guint         *counter)
-{
-  (*counter)++;
-}
-
-static void
-on_welcome (StellarClient *client,
-            JsonObject    *frame,
-            Recorder      *recorder)
-{
-  recorder->welcomes++;
-}
-
-static void
-on_error (StellarClient *client,
-          const GError  *error,
-          Recorder      *recorder)
-{
-  g_ptr_array_add (recorder->errors, g_error_copy (error));
-}
-
-static void
-recorder_watch (Recorder      *recorder,
-                StellarClient *client)
-{
-  recorder->states = g_array_new (FALSE, FALSE, sizeof (StellarClientState));
-  recorder->errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
-  g_signal_connect (client, "notify::state", G_CALLBACK (on_state), recorder);
-  g_signal_connect (client, "connected", G_CALLBACK (on_counted), &recorder->connected);
-  g_signal_connect (client, "disconnected", G_CALLBACK (on_counted), &recorder->disconnected);
-  g_signal_connect (client, "timeout", G_CALLBACK (on_counted), &recorder->timeouts);
-  g_signal_connect (client, "reconnect", G_CALLBACK (on_counted), &recorder->reconnects);
-  g_signal_connect (client, "welcome", G_CALLBACK (on_welcome), recorder);
-  g_signal_connect (client, "error", G_CALLBACK (on_error), recorder);
-}
-
-static void
-recorder_clear (Recorder *recorder)
-{
-  g_clear_pointer (&recorder->states, g_array_unref);
-  g_clear_pointer (&recorder->errors, g_ptr_array_unref);
-}
-
-static void
-test_connect_details (void)
-{
-  StellarClient *client = test_client_new (test_server);
+  StellarClient *client = fixture->client;
+  StellarTestRecorder *recorder = fixture->recorder;
   g_autoptr(JsonObject) details = NULL;
-  Recorder recorder = { 0 };
   const char *session_id;
 
-  recorder_watch (&recorder, client);
   g_assert_cmpint (stellar_client_get_state (client), ==, STELLAR_CLIENT_STATE_DISCONNECTED);
   g_assert_null (stellar_client_get_id (client));
   g_assert_nonnull (stellar_client_get_rooms (client));
@@ -101,17 +35,16 @@ test_connect_details (void)
   g_assert_cmpstr (stellar_client_get_fingerprint (client), ==, session_id);
   g_assert_cmpstr (stellar_client_get_welcome_message (client), ==, "Hello human! Welcome to Stellar");
 
-  g_assert_cmpuint (recorder.states->len, ==, 2);
-  g_assert_cmpint (g_array_index (recorder.states, StellarClientState, 0), ==, STELLAR_CLIENT_STATE_CONNECTING);
-  g_assert_cmpint (g_array_index (recorder.states, StellarClientState, 1), ==, STELLAR_CLIENT_STATE_CONNECTED);
-  g_assert_cmpuint (recorder.connected, ==, 1);
-  g_assert_cmpuint (recorder.welcomes, ==, 1);
-  g_assert_cmpuint (recorder.errors->len, ==, 0);
+  g_assert_cmpuint (recorder->states->len, ==, 2);
+  g_assert_cmpint (g_array_index (recorder->states, StellarClientState, 0), ==, STELLAR_CLIENT_STATE_CONNECTING);
+  g_assert_cmpint (g_array_index (recorder->states, StellarClientState, 1), ==, STELLAR_CLIENT_STATE_CONNECTED);
+  g_assert_cmpuint (recorder->connected, ==, 1);
+  g_assert_cmpuint (recorder->welcomes, ==, 1);
+  g_assert_cmpuint (recorder->errors->len, ==, 0);
 
   g_free ((char *)session_id);
-  test_client_free (client);
-  g_assert_cmpuint (recorder.disconnected, ==, 1);
-  recorder_clear (&recorder);
+  stellar_client_disconnect (client);
+  g_assert_cmpuint (recorder->disconnected, ==, 1);
 }
 
 static JsonObject *
@@ -132,9 +65,10 @@ find_connection (StellarTestServer *server,
 }
 
 static void
-test_connect_wire (void)
+test_connect_wire (TestFixture   *fixture,
+                   gconstpointer  options)
 {
-  StellarClient *client = test_client_new (test_server);
+  StellarClient *client = fixture->client;
   g_autoptr(JsonObject) details = NULL;
   g_autoptr(JsonObject) connection = NULL;
   g_autoptr(GPtrArray) frames = NULL;
@@ -158,14 +92,13 @@ test_connect_wire (void)
   frames = stellar_test_server_frames (test_server, "in");
   g_assert_cmpuint (frames->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (frames, 0), ==, "{\"event\":\"detailsView\"}");
-
-  test_client_free (client);
 }
 
 static void
-test_connect_joins_rooms (void)
+test_connect_joins_rooms (TestFixture   *fixture,
+                          gconstpointer  options)
 {
-  StellarClient *client = test_client_new (test_server);
+  StellarClient *client = fixture->client;
   const char *rooms[] = { "defaultRoom", "anotherRoom", NULL };
   g_autoptr(JsonObject) details = NULL;
   g_autoptr(GPtrArray) frames = NULL;
@@ -190,20 +123,17 @@ test_connect_joins_rooms (void)
   g_assert_cmpstr (g_ptr_array_index (frames, 2), ==, "{\"event\":\"roomJoin\",\"room\":\"anotherRoom\"}");
   g_assert_cmpstr (g_ptr_array_index (frames, 3), ==, "{\"event\":\"detailsView\"}");
   g_assert_cmpuint (test_count_frames (frames, "roomAdd"), ==, 0);
-
-  test_client_free (client);
 }
 
 static void
-test_connect_missing_room (void)
+test_connect_missing_room (TestFixture   *fixture,
+                           gconstpointer  options)
 {
-  StellarClient *client = test_client_new (test_server);
+  StellarClient *client = fixture->client;
   const char *rooms[] = { "noSuchRoom", "defaultRoom", NULL };
   g_autoptr(JsonObject) details = NULL;
-  Recorder recorder = { 0 };
   const GError *error;
 
-  recorder_watch (&recorder, client);
   g_object_set (client, "rooms", rooms, NULL);
 
   /* A room that cannot be joined does not fail the connection: it is
@@ -211,14 +141,11 @@ test_connect_missing_room (void)
   details = test_client_connect (client);
   g_assert_true (g_strv_equal (stellar_client_get_rooms (client),
                                (const char *[]) { "defaultRoom", NULL }));
-  g_assert_cmpuint (recorder.errors->len, ==, 1);
-  error = g_ptr_array_index (recorder.errors, 0);
+  g_assert_cmpuint (fixture->recorder->errors->len, ==, 1);
+  error = stellar_test_recorder_error (fixture->recorder, 0);
   g_assert_error (error, STELLAR_ERROR, STELLAR_ERROR_SERVER);
   g_assert_nonnull (strstr (error->message, "noSuchRoom"));
   g_assert_nonnull (strstr (error->message, "does not exists"));
-
-  test_client_free (client);
-  recorder_clear (&recorder);
 }
 
 static void
@@ -269,25 +196,25 @@ test_connect_refused (void)
 {
   g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", closed_port ());
   StellarClient *client = stellar_client_new (url);
+  g_autoptr(StellarTestRecorder) recorder = stellar_test_recorder_new (client, STELLAR_TEST_RECORD_DEFAULT);
   g_autoptr(GError) error = NULL;
-  Recorder recorder = { 0 };
 
-  recorder_watch (&recorder, client);
   error = test_client_connect_error (client);
 
   g_assert_error (error, STELLAR_ERROR, STELLAR_ERROR_FAILED);
   g_assert_nonnull (strstr (error->message, url));
   g_assert_cmpint (stellar_client_get_state (client), ==, STELLAR_CLIENT_STATE_DISCONNECTED);
 
-  /* A connection that never was is not retried. */
-  stellar_test_sleep (800);
-  g_assert_cmpuint (recorder.reconnects, ==, 0);
-  g_assert_cmpint (stellar_client_get_state (client), ==, STELLAR_CLIENT_STATE_DISCONNECTED);
-  g_assert_cmpuint (recorder.connected, ==, 0);
-  g_assert_cmpuint (recorder.disconnected, ==, 0);
+  /* A connection that never was is not retried, not even after Primus's
+   * first delay. */
+  stellar_test_assert_during (recorder->reconnects == 0 &&
+                              stellar_client_get_state (client) == STELLAR_CLIENT_STATE_DISCONNECTED,
+                              800);
+  g_assert_cmpuint (recorder->connected, ==, 0);
+  g_assert_cmpuint (recorder->disconnected, ==, 0);
 
+  g_clear_pointer (&recorder, stellar_test_recorder_free);
   g_assert_finalize_object (client);
-  recorder_clear (&recorder);
 }
 
 /* --- servers that are not Stellar --------------------------------------- */
@@ -392,11 +319,10 @@ test_connect_upgrade_never_answered (void)
   g_autofree char *url = NULL;
   g_autoptr(SoupServer) peer = start_peer (PEER_SILENT_UPGRADE, &url);
   StellarClient *client = stellar_client_new (url);
+  g_autoptr(StellarTestRecorder) recorder = stellar_test_recorder_new (client, STELLAR_TEST_RECORD_DEFAULT);
   g_autoptr(GError) error = NULL;
-  Recorder recorder = { 0 };
   gint64 start;
 
-  recorder_watch (&recorder, client);
   g_object_set (client, "connect-timeout", 400, NULL);
 
   start = g_get_monotonic_time ();
@@ -404,18 +330,19 @@ test_connect_upgrade_never_answered (void)
 
   g_assert_error (error, STELLAR_ERROR, STELLAR_ERROR_TIMEOUT);
   g_assert_cmpint (g_get_monotonic_time () - start, >=, 400 * 1000);
-  g_assert_cmpuint (recorder.timeouts, ==, 1);
+  g_assert_cmpuint (recorder->timeouts, ==, 1);
   g_assert_cmpint (stellar_client_get_state (client), ==, STELLAR_CLIENT_STATE_DISCONNECTED);
 
+  g_clear_pointer (&recorder, stellar_test_recorder_free);
   g_assert_finalize_object (client);
   soup_server_disconnect (peer);
-  recorder_clear (&recorder);
 }
 
 static void
-test_connect_cancel (void)
+test_connect_cancel (TestFixture   *fixture,
+                     gconstpointer  options)
 {
-  StellarClient *client = test_client_new (test_server);
+  StellarClient *client = fixture->client;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -435,14 +362,13 @@ test_connect_cancel (void)
   /* It can connect afterwards. */
   g_clear_pointer (&details, json_object_unref);
   details = test_client_connect (client);
-
-  test_client_free (client);
 }
 
 static void
-test_connect_twice (void)
+test_connect_twice (TestFixture   *fixture,
+                    gconstpointer  options)
 {
-  StellarClient *client = test_client_new (test_server);
+  StellarClient *client = fixture->client;
   g_autoptr(GAsyncResult) first = NULL;
   g_autoptr(GAsyncResult) second = NULL;
   g_autoptr(JsonObject) first_details = NULL;
@@ -468,26 +394,24 @@ test_connect_twice (void)
   third_details = test_client_connect (client);
   g_assert_cmpstr (json_object_get_string_member (third_details, "id"), ==,
                    json_object_get_string_member (first_details, "id"));
-
-  test_client_free (client);
 }
 
 static void
-test_disconnect_fails_pending (void)
+test_disconnect_fails_pending (TestFixture   *fixture,
+                               gconstpointer  options)
 {
-  StellarClient *client = test_client_new (test_server);
-  g_autoptr(JsonObject) details = NULL;
+  StellarClient *client = fixture->client;
+  StellarTestRecorder *recorder = fixture->recorder;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) response = NULL;
   g_autoptr(JsonObject) params = test_params ("{\"sleepDuration\":2000}");
-  Recorder recorder = { 0 };
 
-  details = test_client_connect (client);
-  recorder_watch (&recorder, client);
+  stellar_test_recorder_clear (recorder);
+  stellar_test_server_clear_frames (test_server);
 
   stellar_client_action_async (client, "sleep", params, NULL, stellar_test_store_result, &result);
-  stellar_test_sleep (100);
+  stellar_test_wait_for (test_count_server_frames (test_server, "in", "sleep") == 1);
   stellar_client_disconnect (client);
 
   stellar_test_wait_for (result != NULL);
@@ -498,40 +422,33 @@ test_disconnect_fails_pending (void)
 
   g_assert_cmpint (stellar_client_get_state (client), ==, STELLAR_CLIENT_STATE_DISCONNECTED);
   g_assert_null (stellar_client_get_id (client));
-  g_assert_cmpuint (recorder.disconnected, ==, 1);
+  g_assert_cmpuint (recorder->disconnected, ==, 1);
 
-  /* On purpose: no reconnection. */
-  stellar_test_sleep (800);
-  g_assert_cmpuint (recorder.reconnects, ==, 0);
-  g_assert_cmpint (stellar_client_get_state (client), ==, STELLAR_CLIENT_STATE_DISCONNECTED);
-
-  test_client_free (client);
-  recorder_clear (&recorder);
+  /* On purpose: no reconnection, not even after Primus's first delay. */
+  stellar_test_assert_during (recorder->reconnects == 0 &&
+                              stellar_client_get_state (client) == STELLAR_CLIENT_STATE_DISCONNECTED,
+                              800);
 }
 
 static void
-test_server_ends_session (void)
+test_server_ends_session (TestFixture   *fixture,
+                          gconstpointer  options)
 {
-  StellarClient *client = test_client_new (test_server);
-  g_autoptr(JsonObject) details = NULL;
-  Recorder recorder = { 0 };
+  StellarClient *client = fixture->client;
+  StellarTestRecorder *recorder = fixture->recorder;
 
-  details = test_client_connect (client);
-  recorder_watch (&recorder, client);
+  stellar_test_recorder_clear (recorder);
 
   /* "primus::server::close": the session is over, no reconnection. */
   stellar_test_server_post (test_server, "/kick", NULL);
   stellar_test_wait_for (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_DISCONNECTED);
-  g_assert_cmpuint (recorder.disconnected, ==, 1);
-  g_assert_cmpuint (recorder.errors->len, ==, 1);
-  g_assert_error ((GError *)g_ptr_array_index (recorder.errors, 0), STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED);
+  g_assert_cmpuint (recorder->disconnected, ==, 1);
+  g_assert_cmpuint (recorder->errors->len, ==, 1);
+  g_assert_error (stellar_test_recorder_error (recorder, 0), STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED);
 
-  stellar_test_sleep (800);
-  g_assert_cmpuint (recorder.reconnects, ==, 0);
-  g_assert_cmpint (stellar_client_get_state (client), ==, STELLAR_CLIENT_STATE_DISCONNECTED);
-
-  test_client_free (client);
-  recorder_clear (&recorder);
+  stellar_test_assert_during (recorder->reconnects == 0 &&
+                              stellar_client_get_state (client) == STELLAR_CLIENT_STATE_DISCONNECTED,
+                              800);
 }
 
 int
@@ -540,18 +457,18 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/connect/details", test_connect_details);
-  g_test_add_func ("/connect/wire", test_connect_wire);
-  g_test_add_func ("/connect/joins-rooms", test_connect_joins_rooms);
-  g_test_add_func ("/connect/missing-room", test_connect_missing_room);
+  test_add ("/connect/details", NULL, test_connect_details);
+  test_add ("/connect/wire", NULL, test_connect_wire);
+  test_add ("/connect/joins-rooms", NULL, test_connect_joins_rooms);
+  test_add ("/connect/missing-room", NULL, test_connect_missing_room);
   g_test_add_func ("/connect/invalid-url", test_connect_invalid_url);
   g_test_add_func ("/connect/refused", test_connect_refused);
   g_test_add_func ("/connect/not-stellar", test_connect_not_stellar);
   g_test_add_func ("/connect/upgrade-never-answered", test_connect_upgrade_never_answered);
-  g_test_add_func ("/connect/cancel", test_connect_cancel);
-  g_test_add_func ("/connect/twice", test_connect_twice);
-  g_test_add_func ("/connect/disconnect-fails-pending", test_disconnect_fails_pending);
-  g_test_add_func ("/connect/server-ends-session", test_server_ends_session);
+  test_add ("/connect/cancel", NULL, test_connect_cancel);
+  test_add ("/connect/twice", NULL, test_connect_twice);
+  test_add_connected ("/connect/disconnect-fails-pending", NULL, test_disconnect_fails_pending);
+  test_add_connected ("/connect/server-ends-session", NULL, test_server_ends_session);
 
   return test_main_run ();
 }

@@ -130,14 +130,44 @@ test_client_say (StellarClient  *client,
   return stellar_client_say_finish (client, result, error);
 }
 
-/* Disconnects and checks that nothing else holds the client. */
+/* Disconnects and checks that nothing else holds the client, once what
+ * was under way (an HTTP exchange, a completion) has wound down. */
 void
 test_client_free (StellarClient *client)
 {
   stellar_client_disconnect (client);
-  /* Let the closing socket and the session wind down. */
-  stellar_test_sleep (20);
+  stellar_test_wait_for (g_atomic_int_get (&G_OBJECT (client)->ref_count) == 1);
   g_assert_finalize_object (client);
+}
+
+void
+test_fixture_set_up (TestFixture   *fixture,
+                     gconstpointer  options)
+{
+  fixture->server = options != NULL ? stellar_test_server_startv (options) : test_server;
+  fixture->client = test_client_new (fixture->server);
+  fixture->recorder = stellar_test_recorder_new (fixture->client, STELLAR_TEST_RECORD_DEFAULT);
+}
+
+void
+test_fixture_set_up_connected (TestFixture   *fixture,
+                               gconstpointer  options)
+{
+  g_autoptr(JsonObject) details G_GNUC_UNUSED = NULL;
+
+  test_fixture_set_up (fixture, options);
+  details = test_client_connect (fixture->client);
+}
+
+void
+test_fixture_tear_down (TestFixture   *fixture,
+                        gconstpointer  options)
+{
+  g_clear_pointer (&fixture->recorder, stellar_test_recorder_free);
+  g_clear_pointer (&fixture->client, test_client_free);
+  if (fixture->server != test_server)
+    stellar_test_server_stop (fixture->server);
+  fixture->server = NULL;
 }
 
 guint
@@ -151,6 +181,34 @@ test_count_frames (GPtrArray  *frames,
       count++;
 
   return count;
+}
+
+/* How many frames the server logged in @direction ("in", "out" or NULL)
+ * containing @substring. */
+guint
+test_count_server_frames (StellarTestServer *server,
+                          const char        *direction,
+                          const char        *substring)
+{
+  g_autoptr(GPtrArray) frames = stellar_test_server_frames (server, direction);
+
+  return test_count_frames (frames, substring);
+}
+
+/* An action there and back on the WebSocket: whatever the server sent
+ * before its reply has been read and routed once this returns. */
+void
+test_client_round_trip (StellarClient *client)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(JsonNode) response = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stellar_client_action_full_async (client, "status", NULL, STELLAR_TRANSPORT_WEBSOCKET, NULL,
+                                    stellar_test_store_result, &result);
+  stellar_test_wait_for (result != NULL);
+  response = stellar_client_action_finish (client, result, &error);
+  g_assert_no_error (error);
 }
 
 /* The index of the first frame from @from containing @substring, or -1. */

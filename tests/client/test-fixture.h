@@ -7,6 +7,7 @@
 
 #include <stellar-client.h>
 
+#include "stellar-test-recorder.h"
 #include "stellar-test-server.h"
 #include "stellar-test-utils.h"
 
@@ -14,6 +15,32 @@ G_BEGIN_DECLS
 
 /* The server the suite shares, started by test_main_run(). */
 extern StellarTestServer *test_server;
+
+/* The fixture of g_test_add(): a client of the suite's server, or of a
+ * server of the test's own when the test data is that server's options (a
+ * NULL-terminated array), and a recorder of the client's signals. The
+ * teardown checks that nothing else holds the client. */
+typedef struct
+{
+  StellarTestServer *server;
+  StellarClient *client;
+  StellarTestRecorder *recorder;
+} TestFixture;
+
+void           test_fixture_set_up           (TestFixture       *fixture,
+                                              gconstpointer      options);
+void           test_fixture_set_up_connected (TestFixture       *fixture,
+                                              gconstpointer      options);
+void           test_fixture_tear_down        (TestFixture       *fixture,
+                                              gconstpointer      options);
+
+/* A test on a connected client: the common case. */
+#define test_add_connected(path, options, func)                                       \
+  g_test_add (path, TestFixture, options, test_fixture_set_up_connected, func,          \
+              test_fixture_tear_down)
+/* A test on a client that is not connected yet. */
+#define test_add(path, options, func)                                                 \
+  g_test_add (path, TestFixture, options, test_fixture_set_up, func, test_fixture_tear_down)
 
 int            test_main_run           (void);
 
@@ -37,6 +64,10 @@ void           test_client_free        (StellarClient     *client);
 
 guint          test_count_frames       (GPtrArray         *frames,
                                         const char        *substring);
+guint          test_count_server_frames (StellarTestServer *server,
+                                        const char        *direction,
+                                        const char        *substring);
+void           test_client_round_trip  (StellarClient     *client);
 gssize         test_find_frame         (GPtrArray         *frames,
                                         const char        *substring,
                                         guint              from);

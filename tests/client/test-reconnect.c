@@ -1,5 +1,7 @@
 /* test-reconnect.c: losing an established connection, and getting it back
  *
+ * Every test has a server of its own, which it stops, drops and restarts.
+ *
  * SPDX-License-Identifier: LGPL-2.1-or-later
  */
 
@@ -7,77 +9,7 @@
 
 #include "test-fixture.h"
 
-typedef struct
-{
-  GString *events;
-  GArray *delays;
-  GPtrArray *errors;
-  GPtrArray *said;
-} Trace;
-
-static void on_timeout (StellarClient *c, Trace *t) { g_string_append (t->events, "timeout "); }
-static void on_disconnected (StellarClient *c, Trace *t) { g_string_append (t->events, "disconnected "); }
-static void on_reconnect (StellarClient *c, Trace *t) { g_string_append (t->events, "reconnect "); }
-static void on_connected (StellarClient *c, Trace *t) { g_string_append (t->events, "connected "); }
-
-static void
-on_reconnecting (StellarClient *client,
-                 guint          attempt,
-                 guint          delay,
-                 Trace         *trace)
-{
-  /* The state is already RECONNECTING when an attempt is announced. */
-  g_assert_cmpint (stellar_client_get_state (client), ==, STELLAR_CLIENT_STATE_RECONNECTING);
-  g_string_append_printf (trace->events, "reconnecting(%u) ", attempt);
-  g_array_append_val (trace->delays, delay);
-}
-
-static void
-on_error (StellarClient *client,
-          const GError  *error,
-          Trace         *trace)
-{
-  g_string_append (trace->events, "error ");
-  g_ptr_array_add (trace->errors, g_error_copy (error));
-}
-
-static void
-on_say (StellarClient *client,
-        JsonObject    *frame,
-        Trace         *trace)
-{
-  JsonNode *message = json_object_get_member (frame, "message");
-
-  /* Text only: events arrive here too, as objects. */
-  if (JSON_NODE_HOLDS_VALUE (message))
-    g_ptr_array_add (trace->said, g_strdup (json_node_get_string (message)));
-}
-
-static void
-trace_client (StellarClient *client,
-              Trace         *trace)
-{
-  trace->events = g_string_new (NULL);
-  trace->delays = g_array_new (FALSE, FALSE, sizeof (guint));
-  trace->errors = g_ptr_array_new_with_free_func ((GDestroyNotify)g_error_free);
-  trace->said = g_ptr_array_new_with_free_func (g_free);
-  g_signal_connect (client, "timeout", G_CALLBACK (on_timeout), trace);
-  g_signal_connect (client, "disconnected", G_CALLBACK (on_disconnected), trace);
-  g_signal_connect (client, "reconnect", G_CALLBACK (on_reconnect), trace);
-  g_signal_connect (client, "reconnecting", G_CALLBACK (on_reconnecting), trace);
-  g_signal_connect (client, "connected", G_CALLBACK (on_connected), trace);
-  g_signal_connect (client, "error", G_CALLBACK (on_error), trace);
-  g_signal_connect (client, "say", G_CALLBACK (on_say), trace);
-}
-
-static void
-trace_clear (Trace *trace)
-{
-  g_string_free (trace->events, TRUE);
-  g_array_unref (trace->delays);
-  g_ptr_array_unref (trace->errors);
-  g_ptr_array_unref (trace->said);
-}
+static const char * const own_server[] = { NULL };
 
 /* The frames the server received on the connection @id. */
 static GPtrArray *
@@ -102,34 +34,34 @@ frames_of_connection (StellarTestServer *server,
 }
 
 static void
-test_reconnect_after_drop (void)
+test_reconnect_after_drop (TestFixture   *fixture,
+                           gconstpointer  options)
 {
-  StellarTestServer *server = stellar_test_server_start (NULL, NULL);
-  StellarClient *client = test_client_new (server);
   const char *rooms[] = { "defaultRoom", NULL };
   g_autoptr(JsonObject) details = NULL;
   g_autoptr(JsonNode) response = NULL;
   g_autoptr(GPtrArray) frames = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *old_id = NULL;
-  Trace trace;
+  StellarClient *client = fixture->client;
+  StellarTestRecorder *recorder = fixture->recorder;
 
   g_object_set (client, "rooms", rooms, NULL);
   details = test_client_connect (client);
   /* A room joined later, not in the rooms property, is joined again too. */
   g_assert_true (test_client_room_add (client, "anotherRoom", &error));
   old_id = g_strdup (stellar_client_get_id (client));
-  trace_client (client, &trace);
+  stellar_test_recorder_clear (recorder);
 
-  stellar_test_server_post (server, "/drop", NULL);
+  stellar_test_server_post (fixture->server, "/drop", NULL);
   stellar_test_wait_for (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_RECONNECTING);
   g_assert_null (stellar_client_get_id (client));
   stellar_test_wait_for (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_CONNECTED);
 
   /* In the documented order, with Primus's first delay. */
-  g_assert_cmpstr (trace.events->str, ==, "disconnected reconnect reconnecting(1) connected ");
-  g_assert_cmpuint (g_array_index (trace.delays, guint, 0), ==, 500);
-  g_assert_cmpuint (trace.errors->len, ==, 0);
+  g_assert_cmpstr (recorder->events->str, ==, "disconnected reconnect reconnecting(1) connected ");
+  g_assert_cmpuint (g_array_index (recorder->delays, guint, 0), ==, 500);
+  g_assert_cmpuint (recorder->errors->len, ==, 0);
 
   /* A new connection, with its details published and both rooms back. */
   g_assert_nonnull (stellar_client_get_id (client));
@@ -141,7 +73,7 @@ test_reconnect_after_drop (void)
 
   /* On the new connection: a fresh handshake and a fresh count (the next
    * request is answered, which it would not be with a stale count). */
-  frames = frames_of_connection (server, stellar_client_get_id (client));
+  frames = frames_of_connection (fixture->server, stellar_client_get_id (client));
   g_assert_cmpuint (frames->len, ==, 4);
   g_assert_cmpstr (g_ptr_array_index (frames, 0), ==, "{\"event\":\"detailsView\"}");
   g_assert_cmpstr (g_ptr_array_index (frames, 1), ==, "{\"event\":\"roomJoin\",\"room\":\"defaultRoom\"}");
@@ -149,29 +81,24 @@ test_reconnect_after_drop (void)
   g_assert_cmpstr (g_ptr_array_index (frames, 3), ==, "{\"event\":\"detailsView\"}");
   response = test_client_action (client, "status", NULL, &error);
   g_assert_no_error (error);
-
-  test_client_free (client);
-  stellar_test_server_stop (server);
-  trace_clear (&trace);
 }
 
 static void
-test_pending_fail_not_resent (void)
+test_pending_fail_not_resent (TestFixture   *fixture,
+                              gconstpointer  options)
 {
-  StellarTestServer *server = stellar_test_server_start (NULL, NULL);
-  StellarClient *client = test_client_new_connected (server);
+  StellarClient *client = fixture->client;
   g_autoptr(JsonObject) params = test_params ("{\"sleepDuration\":400}");
   g_autoptr(GAsyncResult) action = NULL;
-  g_autoptr(GAsyncResult) said G_GNUC_UNUSED = NULL;
   g_autoptr(JsonNode) response = NULL;
   g_autoptr(GPtrArray) frames = NULL;
   g_autoptr(GError) error = NULL;
 
   g_assert_true (test_client_room_add (client, "defaultRoom", &error));
   stellar_client_action_async (client, "sleep", params, NULL, stellar_test_store_result, &action);
-  stellar_test_sleep (50);
+  stellar_test_wait_for (test_count_server_frames (fixture->server, "in", "sleep") == 1);
 
-  stellar_test_server_post (server, "/drop", NULL);
+  stellar_test_server_post (fixture->server, "/drop", NULL);
 
   /* Pending at the loss: failed, never sent again (an action may not be
    * idempotent). */
@@ -181,13 +108,13 @@ test_pending_fail_not_resent (void)
   g_assert_null (response);
   g_assert_error (error, STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED);
 
+  /* A request made on the new connection is answered after anything the
+   * client could have sent again. */
   stellar_test_wait_for (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_CONNECTED);
-  stellar_test_sleep (500);
-  frames = frames_of_connection (server, stellar_client_get_id (client));
+  test_client_round_trip (client);
+  frames = frames_of_connection (fixture->server, stellar_client_get_id (client));
   g_assert_cmpuint (test_count_frames (frames, "sleep"), ==, 0);
-
-  test_client_free (client);
-  stellar_test_server_stop (server);
+  g_assert_cmpuint (test_count_frames (frames, "status"), ==, 1);
 }
 
 typedef struct
@@ -196,6 +123,14 @@ typedef struct
   guint pending;
   guint failed;
 } Completions;
+
+static void
+completions_clear (Completions *completions)
+{
+  g_clear_pointer (&completions->order, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Completions, completions_clear)
 
 static void
 on_said (GObject      *source,
@@ -245,36 +180,33 @@ on_joined (GObject      *source,
   completions->pending--;
 }
 
-/* A client in defaultRoom whose server went away: it is reconnecting, and
- * @trace saw it go. */
-static StellarClient *
-client_in_outage (StellarTestServer *server,
-                  guint              reconnect_attempts,
-                  Trace             *trace)
+/* The fixture's client, in defaultRoom, whose server went away: it is
+ * reconnecting, and the recorder saw it go. */
+static void
+begin_outage (TestFixture *fixture,
+              guint        reconnect_attempts)
 {
-  StellarClient *client = test_client_new_connected (server);
   g_autoptr(GError) error = NULL;
 
-  g_assert_true (test_client_room_add (client, "defaultRoom", &error));
-  g_object_set (client, "reconnect-attempts", reconnect_attempts, NULL);
-  trace_client (client, trace);
+  g_assert_true (test_client_room_add (fixture->client, "defaultRoom", &error));
+  g_object_set (fixture->client, "reconnect-attempts", reconnect_attempts, NULL);
+  stellar_test_recorder_clear (fixture->recorder);
 
-  stellar_test_server_post (server, "/stop", NULL);
-  stellar_test_wait_for (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_RECONNECTING);
-
-  return client;
+  stellar_test_server_post (fixture->server, "/stop", NULL);
+  stellar_test_wait_for (stellar_client_get_state (fixture->client) == STELLAR_CLIENT_STATE_RECONNECTING);
 }
 
 static void
-test_outbox (void)
+test_outbox (TestFixture   *fixture,
+             gconstpointer  options)
 {
-  StellarTestServer *server = stellar_test_server_start (NULL, NULL);
+  StellarClient *client = fixture->client;
+  StellarTestRecorder *recorder = fixture->recorder;
   g_autoptr(GPtrArray) frames = NULL;
-  Completions completions = { g_ptr_array_new_with_free_func (g_free), 0, 0 };
-  Trace trace;
-  /* The server goes away; what the user types meanwhile waits. */
-  StellarClient *client = client_in_outage (server, 10, &trace);
+  g_auto(Completions) completions = { g_ptr_array_new_with_free_func (g_free), 0, 0 };
 
+  /* The server goes away; what the user types meanwhile waits. */
+  begin_outage (fixture, 10);
   stellar_client_say_async (client, "defaultRoom", "first", NULL, on_said, &completions);
   stellar_client_room_add_async (client, "anotherRoom", NULL, on_joined, &completions);
   stellar_client_say_async (client, "anotherRoom", "second", NULL, on_said, &completions);
@@ -282,10 +214,10 @@ test_outbox (void)
   stellar_client_say_async (client, "defaultRoom", "third", NULL, on_said, &completions);
   completions.pending = 5;
 
-  stellar_test_sleep (100);
-  g_assert_cmpuint (completions.pending, ==, 5);
+  /* Nothing completes while there is no connection to send it on. */
+  stellar_test_assert_during (completions.pending == 5, 100);
 
-  stellar_test_server_post (server, "/start", NULL);
+  stellar_test_server_post (fixture->server, "/start", NULL);
   stellar_test_wait_for (completions.pending == 0);
   g_assert_cmpuint (completions.failed, ==, 0);
 
@@ -297,7 +229,7 @@ test_outbox (void)
   g_assert_cmpstr (g_ptr_array_index (completions.order, 3), ==, "emit");
   g_assert_cmpstr (g_ptr_array_index (completions.order, 4), ==, "say");
 
-  frames = frames_of_connection (server, stellar_client_get_id (client));
+  frames = frames_of_connection (fixture->server, stellar_client_get_id (client));
   g_assert_cmpuint (test_count_frames (frames, "\"message\":\"first\""), ==, 1);
   g_assert_cmpuint (test_count_frames (frames, "\"message\":\"second\""), ==, 1);
   g_assert_cmpuint (test_count_frames (frames, "\"message\":\"third\""), ==, 1);
@@ -306,116 +238,101 @@ test_outbox (void)
                    test_find_frame (frames, "\"message\":\"first\"", 0));
 
   /* And they arrived, once each, in order. */
-  stellar_test_wait_for (trace.said->len == 3);
-  g_assert_cmpstr (g_ptr_array_index (trace.said, 0), ==, "first");
-  g_assert_cmpstr (g_ptr_array_index (trace.said, 1), ==, "second");
-  g_assert_cmpstr (g_ptr_array_index (trace.said, 2), ==, "third");
-
-  g_ptr_array_unref (completions.order);
-  test_client_free (client);
-  stellar_test_server_stop (server);
-  trace_clear (&trace);
+  stellar_test_wait_for (recorder->said->len == 3);
+  g_assert_cmpstr (g_ptr_array_index (recorder->said, 0), ==, "first");
+  g_assert_cmpstr (g_ptr_array_index (recorder->said, 1), ==, "second");
+  g_assert_cmpstr (g_ptr_array_index (recorder->said, 2), ==, "third");
 }
 
 static void
-test_give_up (void)
+test_give_up (TestFixture   *fixture,
+              gconstpointer  options)
 {
-  StellarTestServer *server = stellar_test_server_start (NULL, NULL);
-  Completions completions = { g_ptr_array_new_with_free_func (g_free), 0, 0 };
-  Trace trace;
-  StellarClient *client = client_in_outage (server, 3, &trace);
+  StellarClient *client = fixture->client;
+  StellarTestRecorder *recorder = fixture->recorder;
+  g_auto(Completions) completions = { g_ptr_array_new_with_free_func (g_free), 0, 0 };
 
+  begin_outage (fixture, 3);
   stellar_client_say_async (client, "defaultRoom", "lost cause", NULL, on_said, &completions);
   completions.pending = 1;
 
   stellar_test_wait_for (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_DISCONNECTED);
 
   /* Three attempts on Primus's schedule, then the end. */
-  g_assert_cmpstr (trace.events->str, ==,
+  g_assert_cmpstr (recorder->events->str, ==,
                    "disconnected reconnect reconnecting(1) reconnecting(2) reconnecting(3) error ");
-  g_assert_cmpuint (g_array_index (trace.delays, guint, 0), ==, 500);
-  g_assert_cmpuint (g_array_index (trace.delays, guint, 1), >=, 1000);
-  g_assert_cmpuint (g_array_index (trace.delays, guint, 1), <, 2000);
-  g_assert_cmpuint (g_array_index (trace.delays, guint, 2), >=, 2000);
-  g_assert_cmpuint (g_array_index (trace.delays, guint, 2), <, 4000);
-  g_assert_error ((GError *)g_ptr_array_index (trace.errors, 0), STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED);
-  g_assert_nonnull (strstr (((GError *)g_ptr_array_index (trace.errors, 0))->message, "after 3 attempts"));
+  g_assert_cmpuint (g_array_index (recorder->delays, guint, 0), ==, 500);
+  g_assert_cmpuint (g_array_index (recorder->delays, guint, 1), >=, 1000);
+  g_assert_cmpuint (g_array_index (recorder->delays, guint, 1), <, 2000);
+  g_assert_cmpuint (g_array_index (recorder->delays, guint, 2), >=, 2000);
+  g_assert_cmpuint (g_array_index (recorder->delays, guint, 2), <, 4000);
+  g_assert_error (stellar_test_recorder_error (recorder, 0), STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED);
+  g_assert_nonnull (strstr (stellar_test_recorder_error (recorder, 0)->message, "after 3 attempts"));
 
   /* What waited in the outbox fails, once. */
   stellar_test_wait_for (completions.pending == 0);
   g_assert_cmpuint (completions.failed, ==, 1);
 
-  /* And nothing more happens. */
-  stellar_test_sleep (600);
-  g_assert_cmpuint (trace.delays->len, ==, 3);
-
-  g_ptr_array_unref (completions.order);
-  test_client_free (client);
-  stellar_test_server_stop (server);
-  trace_clear (&trace);
+  /* And nothing more happens: the next attempt would have come by now. */
+  stellar_test_assert_during (recorder->delays->len == 3 &&
+                              stellar_client_get_state (client) == STELLAR_CLIENT_STATE_DISCONNECTED,
+                              600);
 }
 
 static void
-test_restart (void)
+test_restart (TestFixture   *fixture,
+              gconstpointer  options)
 {
-  StellarTestServer *server = stellar_test_server_start (NULL, NULL);
-  StellarClient *client = test_client_new_connected (server);
-  Trace trace;
+  StellarClient *client = fixture->client;
+  StellarTestRecorder *recorder = fixture->recorder;
 
-  trace_client (client, &trace);
+  stellar_test_recorder_clear (recorder);
 
   /* Down for 1.2 s: the first attempts fail, a later one succeeds. */
-  stellar_test_server_post (server, "/restart", "{\"after\":1200}");
+  stellar_test_server_post (fixture->server, "/restart", "{\"after\":1200}");
   stellar_test_wait_for (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_RECONNECTING);
   stellar_test_wait_for (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_CONNECTED);
 
-  g_assert_true (g_str_has_prefix (trace.events->str, "disconnected reconnect reconnecting(1) reconnecting(2) "));
-  g_assert_true (g_str_has_suffix (trace.events->str, " connected "));
-  g_assert_cmpuint (trace.errors->len, ==, 0);
+  g_assert_true (g_str_has_prefix (recorder->events->str, "disconnected reconnect reconnecting(1) reconnecting(2) "));
+  g_assert_true (g_str_has_suffix (recorder->events->str, " connected "));
+  g_assert_cmpuint (recorder->errors->len, ==, 0);
 
   /* A new outage starts again at attempt 1. */
-  g_string_truncate (trace.events, 0);
-  stellar_test_server_post (server, "/drop", NULL);
+  stellar_test_recorder_clear (recorder);
+  stellar_test_server_post (fixture->server, "/drop", NULL);
   stellar_test_wait_for (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_RECONNECTING);
   stellar_test_wait_for (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_CONNECTED);
-  g_assert_cmpstr (trace.events->str, ==, "disconnected reconnect reconnecting(1) connected ");
-
-  test_client_free (client);
-  stellar_test_server_stop (server);
-  trace_clear (&trace);
+  g_assert_cmpstr (recorder->events->str, ==, "disconnected reconnect reconnecting(1) connected ");
 }
 
 static void
-test_no_auto_reconnect (void)
+test_no_auto_reconnect (TestFixture   *fixture,
+                        gconstpointer  options)
 {
-  StellarTestServer *server = stellar_test_server_start (NULL, NULL);
-  StellarClient *client = test_client_new_connected (server);
-  Trace trace;
+  StellarClient *client = fixture->client;
+  StellarTestRecorder *recorder = fixture->recorder;
 
   g_object_set (client, "auto-reconnect", FALSE, NULL);
-  trace_client (client, &trace);
+  stellar_test_recorder_clear (recorder);
 
-  stellar_test_server_post (server, "/drop", NULL);
+  stellar_test_server_post (fixture->server, "/drop", NULL);
   stellar_test_wait_for (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_DISCONNECTED);
-  g_assert_cmpstr (trace.events->str, ==, "disconnected error ");
-  g_assert_error ((GError *)g_ptr_array_index (trace.errors, 0), STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED);
+  g_assert_cmpstr (recorder->events->str, ==, "disconnected error ");
+  g_assert_error (stellar_test_recorder_error (recorder, 0), STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED);
 
-  stellar_test_sleep (700);
-  g_assert_cmpstr (trace.events->str, ==, "disconnected error ");
-
-  test_client_free (client);
-  stellar_test_server_stop (server);
-  trace_clear (&trace);
+  /* No attempt follows, not even after Primus's first delay. */
+  stellar_test_assert_during (g_str_equal (recorder->events->str, "disconnected error "), 700);
 }
 
 static void
-test_disconnect_while_reconnecting (void)
+test_disconnect_while_reconnecting (TestFixture   *fixture,
+                                    gconstpointer  options)
 {
-  StellarTestServer *server = stellar_test_server_start (NULL, NULL);
-  Completions completions = { g_ptr_array_new_with_free_func (g_free), 0, 0 };
-  Trace trace;
-  StellarClient *client = client_in_outage (server, 10, &trace);
+  StellarClient *client = fixture->client;
+  StellarTestRecorder *recorder = fixture->recorder;
+  g_auto(Completions) completions = { g_ptr_array_new_with_free_func (g_free), 0, 0 };
 
+  begin_outage (fixture, 10);
   stellar_client_say_async (client, "defaultRoom", "never", NULL, on_said, &completions);
   completions.pending = 1;
 
@@ -424,16 +341,12 @@ test_disconnect_while_reconnecting (void)
   stellar_test_wait_for (completions.pending == 0);
   g_assert_cmpuint (completions.failed, ==, 1);
 
-  /* The server comes back, the client stays away: it was asked to. */
-  stellar_test_server_post (server, "/start", NULL);
-  stellar_test_sleep (1500);
-  g_assert_cmpint (stellar_client_get_state (client), ==, STELLAR_CLIENT_STATE_DISCONNECTED);
-  g_assert_cmpstr (trace.events->str, ==, "disconnected reconnect reconnecting(1) ");
-
-  g_ptr_array_unref (completions.order);
-  test_client_free (client);
-  stellar_test_server_stop (server);
-  trace_clear (&trace);
+  /* The server comes back, the client stays away: it was asked to. Its
+   * attempts would have come within this time (500 ms, then ≤ 2 s). */
+  stellar_test_server_post (fixture->server, "/start", NULL);
+  stellar_test_assert_during (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_DISCONNECTED &&
+                              g_str_equal (recorder->events->str, "disconnected reconnect reconnecting(1) "),
+                              1500);
 }
 
 int
@@ -442,13 +355,14 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/reconnect/after-drop", test_reconnect_after_drop);
-  g_test_add_func ("/reconnect/pending-fail-not-resent", test_pending_fail_not_resent);
-  g_test_add_func ("/reconnect/outbox", test_outbox);
-  g_test_add_func ("/reconnect/give-up", test_give_up);
-  g_test_add_func ("/reconnect/restart", test_restart);
-  g_test_add_func ("/reconnect/no-auto-reconnect", test_no_auto_reconnect);
-  g_test_add_func ("/reconnect/disconnect-while-reconnecting", test_disconnect_while_reconnecting);
+  test_add ("/reconnect/after-drop", own_server, test_reconnect_after_drop);
+  test_add_connected ("/reconnect/pending-fail-not-resent", own_server, test_pending_fail_not_resent);
+  test_add_connected ("/reconnect/outbox", own_server, test_outbox);
+  test_add_connected ("/reconnect/give-up", own_server, test_give_up);
+  test_add_connected ("/reconnect/restart", own_server, test_restart);
+  test_add_connected ("/reconnect/no-auto-reconnect", own_server, test_no_auto_reconnect);
+  test_add_connected ("/reconnect/disconnect-while-reconnecting", own_server,
+                      test_disconnect_while_reconnecting);
 
   return g_test_run ();
 }

@@ -7,148 +7,254 @@
 
 #include "test-fixture.h"
 
-typedef struct
-{
-  GPtrArray *log;
-} Signals;
+static const char * const fast_pings[] = { "--ping-interval", "100", NULL };
 
-static void
-log_object (Signals    *signals,
-            const char *name,
-            JsonObject *frame)
+/* The recorder's lines about frames (not about the connection's life). */
+static GPtrArray *
+frame_lines (StellarTestRecorder *recorder)
 {
-  g_autoptr(JsonNode) node = json_node_init_object (json_node_alloc (), frame);
-  g_autofree char *json = json_to_string (node, FALSE);
+  const char *kinds[] = { "message ", "welcome ", "alert ", "api ", "say ", "event ", "error ", "wire " };
+  GPtrArray *lines = g_ptr_array_new ();
 
-  g_ptr_array_add (signals->log, g_strdup_printf ("%s %s", name, json));
+  for (guint i = 0; i < recorder->log->len; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+      if (g_str_has_prefix (g_ptr_array_index (recorder->log, i), kinds[k]))
+        {
+          g_ptr_array_add (lines, g_ptr_array_index (recorder->log, i));
+          break;
+        }
+
+  return lines;
 }
 
 static void
-on_message (StellarClient *client,
-            JsonNode      *frame,
-            Signals       *signals)
+test_routing_contexts (TestFixture   *fixture,
+                       gconstpointer  options)
 {
-  g_autofree char *json = json_to_string (frame, FALSE);
-
-  g_ptr_array_add (signals->log, g_strdup_printf ("message %s", json));
-}
-
-static void on_alert (StellarClient *c, JsonObject *f, Signals *s) { log_object (s, "alert", f); }
-static void on_api (StellarClient *c, JsonObject *f, Signals *s) { log_object (s, "api", f); }
-static void on_welcome (StellarClient *c, JsonObject *f, Signals *s) { log_object (s, "welcome", f); }
-static void on_say (StellarClient *c, JsonObject *f, Signals *s) { log_object (s, "say", f); }
-
-static void
-on_error (StellarClient *client,
-          const GError  *error,
-          Signals       *signals)
-{
-  g_ptr_array_add (signals->log, g_strdup_printf ("error %d %s", error->code, error->message));
-}
-
-static void
-watch_signals (StellarClient *client,
-               Signals       *signals)
-{
-  signals->log = g_ptr_array_new_with_free_func (g_free);
-  g_signal_connect (client, "message", G_CALLBACK (on_message), signals);
-  g_signal_connect (client, "alert", G_CALLBACK (on_alert), signals);
-  g_signal_connect (client, "api", G_CALLBACK (on_api), signals);
-  g_signal_connect (client, "welcome", G_CALLBACK (on_welcome), signals);
-  g_signal_connect (client, "say", G_CALLBACK (on_say), signals);
-  g_signal_connect (client, "error", G_CALLBACK (on_error), signals);
-}
-
-static void
-test_routing_contexts (void)
-{
-  StellarClient *client = test_client_new (test_server);
-  g_autoptr(JsonObject) details = NULL;
-  Signals signals;
-
-  watch_signals (client, &signals);
-  details = test_client_connect (client);
+  g_autoptr(JsonObject) details = test_client_connect (fixture->client);
+  g_autoptr(GPtrArray) lines = frame_lines (fixture->recorder);
 
   /* The welcome: ::message first, then ::welcome. The detailsView reply
    * goes through ::message and completes its request. */
-  g_assert_cmpuint (signals.log->len, ==, 3);
-  g_assert_cmpstr (g_ptr_array_index (signals.log, 0), ==,
+  g_assert_cmpuint (lines->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (lines, 0), ==,
                    "message {\"welcome\":\"Hello human! Welcome to Stellar\",\"context\":\"api\"}");
-  g_assert_cmpstr (g_ptr_array_index (signals.log, 1), ==,
+  g_assert_cmpstr (g_ptr_array_index (lines, 1), ==,
                    "welcome {\"welcome\":\"Hello human! Welcome to Stellar\",\"context\":\"api\"}");
-  g_assert_true (g_str_has_prefix (g_ptr_array_index (signals.log, 2), "message {\"status\":\"OK\""));
-  g_ptr_array_set_size (signals.log, 0);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (lines, 2), "message {\"status\":\"OK\""));
+  stellar_test_recorder_clear (fixture->recorder);
+  g_clear_pointer (&lines, g_ptr_array_unref);
 
   stellar_test_server_post (test_server, "/alert", "{\"message\":\"The server restarts soon\"}");
   stellar_test_server_post (test_server, "/send", "{\"text\":\"{\\\"context\\\":\\\"api\\\",\\\"notice\\\":1}\"}");
   stellar_test_server_post (test_server, "/send", "{\"text\":\"{\\\"context\\\":\\\"custom\\\",\\\"x\\\":1}\"}");
   stellar_test_server_post (test_server, "/send", "{\"text\":\"{\\\"noContext\\\":true}\"}");
-  stellar_test_wait_for (signals.log->len == 8);
+  stellar_test_wait_for (fixture->recorder->log->len == 8);
 
-  g_assert_cmpstr (g_ptr_array_index (signals.log, 0), ==, "message {\"message\":\"The server restarts soon\",\"context\":\"alert\"}");
-  g_assert_cmpstr (g_ptr_array_index (signals.log, 1), ==, "alert {\"message\":\"The server restarts soon\",\"context\":\"alert\"}");
-  g_assert_cmpstr (g_ptr_array_index (signals.log, 3), ==, "api {\"context\":\"api\",\"notice\":1}");
+  lines = frame_lines (fixture->recorder);
+  g_assert_cmpstr (g_ptr_array_index (lines, 0), ==, "message {\"message\":\"The server restarts soon\",\"context\":\"alert\"}");
+  g_assert_cmpstr (g_ptr_array_index (lines, 1), ==, "alert {\"message\":\"The server restarts soon\",\"context\":\"alert\"}");
+  g_assert_cmpstr (g_ptr_array_index (lines, 3), ==, "api {\"context\":\"api\",\"notice\":1}");
   /* Unknown or missing contexts go to ::api. */
-  g_assert_cmpstr (g_ptr_array_index (signals.log, 5), ==, "api {\"context\":\"custom\",\"x\":1}");
-  g_assert_cmpstr (g_ptr_array_index (signals.log, 7), ==, "api {\"noContext\":true}");
-
-  test_client_free (client);
-  g_ptr_array_unref (signals.log);
+  g_assert_cmpstr (g_ptr_array_index (lines, 5), ==, "api {\"context\":\"custom\",\"x\":1}");
+  g_assert_cmpstr (g_ptr_array_index (lines, 7), ==, "api {\"noContext\":true}");
 }
 
 static void
-test_routing_heartbeats_hidden (void)
+test_routing_heartbeats_hidden (TestFixture   *fixture,
+                                gconstpointer  options)
 {
-  StellarTestServer *server = stellar_test_server_start ("--ping-interval", "100", NULL);
-  StellarClient *client = test_client_new (server);
-  g_autoptr(JsonObject) details = NULL;
-  g_autoptr(GPtrArray) frames = NULL;
-  Signals signals;
-
-  details = test_client_connect (client);
-  watch_signals (client, &signals);
-  stellar_test_sleep (450);
+  stellar_test_recorder_clear (fixture->recorder);
 
   /* Pings came and were answered, but no signal saw them. */
-  frames = stellar_test_server_frames (server, "out");
-  g_assert_cmpuint (test_count_frames (frames, "primus::ping::"), >=, 3);
-  g_assert_cmpuint (signals.log->len, ==, 0);
-
-  test_client_free (client);
-  stellar_test_server_stop (server);
-  g_ptr_array_unref (signals.log);
+  stellar_test_wait_for (test_count_server_frames (fixture->server, "in", "primus::pong::") >= 3);
+  g_assert_cmpuint (fixture->recorder->log->len, ==, 0);
 }
 
 static void
-test_routing_bad_frames (void)
+test_routing_bad_frames (TestFixture   *fixture,
+                         gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarTestRecorder *recorder = fixture->recorder;
   g_autoptr(JsonNode) response = NULL;
   g_autoptr(GError) error = NULL;
-  Signals signals;
 
-  watch_signals (client, &signals);
+  stellar_test_recorder_clear (recorder);
 
   /* Not JSON, a number, an array, and a reply to nothing: each reported,
    * none breaks the connection. */
   stellar_test_server_post (test_server, "/send", "{\"text\":\"this is not json\"}");
-  stellar_test_wait_for (signals.log->len == 1);
-  g_assert_true (g_str_has_prefix (g_ptr_array_index (signals.log, 0), "error 5 Ignored a malformed frame"));
+  stellar_test_wait_for (recorder->log->len == 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (recorder->log, 0), "error 5 Ignored a malformed frame"));
 
   stellar_test_server_post (test_server, "/send", "{\"text\":\"42\"}");
   stellar_test_server_post (test_server, "/send", "{\"text\":\"[1,2]\"}");
   stellar_test_server_post (test_server, "/send", "{\"text\":\"{\\\"context\\\":\\\"response\\\",\\\"messageCount\\\":9999}\"}");
-  stellar_test_wait_for (signals.log->len == 7);
-  g_assert_cmpstr (g_ptr_array_index (signals.log, 1), ==, "message 42");
-  g_assert_true (g_str_has_prefix (g_ptr_array_index (signals.log, 2), "error 5 Ignored a frame from the server that is not a JSON object"));
-  g_assert_cmpstr (g_ptr_array_index (signals.log, 6), ==, "error 5 The server sent a reply to request 9999, which is not pending");
+  stellar_test_wait_for (recorder->log->len == 7);
+  g_assert_cmpstr (g_ptr_array_index (recorder->log, 1), ==, "message 42");
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (recorder->log, 2), "error 5 Ignored a frame from the server that is not a JSON object"));
+  g_assert_cmpstr (g_ptr_array_index (recorder->log, 6), ==, "error 5 The server sent a reply to request 9999, which is not pending");
 
-  g_assert_cmpint (stellar_client_get_state (client), ==, STELLAR_CLIENT_STATE_CONNECTED);
-  response = test_client_action (client, "status", NULL, &error);
+  g_assert_cmpint (stellar_client_get_state (fixture->client), ==, STELLAR_CLIENT_STATE_CONNECTED);
+  response = test_client_action (fixture->client, "status", NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* --- the wire signal ----------------------------------------------------- */
+
+typedef struct
+{
+  StellarTestServer *server;
+  StellarTestRecorder *recorder;
+  guint frames;
+  guint outgoing;
+  guint without_json;
+  /* the outgoing frames the server had already received when shown */
+  guint already_received;
+} Wire;
+
+static void
+on_wire (StellarClient *client,
+         gboolean       outgoing,
+         const char    *text,
+         JsonNode      *frame,
+         Wire          *wire)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+
+  wire->frames++;
+
+  /* The JSON is the text's, so an inspector never parses it again. */
+  if (json_parser_load_from_data (parser, text, -1, NULL))
+    {
+      g_assert_nonnull (frame);
+      g_assert_true (json_node_equal (frame, json_parser_get_root (parser)));
+    }
+  else
+    {
+      g_assert_null (frame);
+      wire->without_json++;
+    }
+
+  if (outgoing)
+    {
+      wire->outgoing++;
+      /* Shown before it is written: the server cannot have it yet. */
+      if (g_str_has_prefix (text, "{\"event\":\"action\"") &&
+          test_count_server_frames (wire->server, "in", text) > 0)
+        wire->already_received++;
+    }
+  else if (wire->recorder != NULL)
+    {
+      g_autofree char *line = g_strdup_printf ("wire < %s", text);
+
+      /* Shown before anything the frame causes: the recorder, connected
+       * first, logged it just now, and nothing after it yet. */
+      g_assert_cmpstr (g_ptr_array_index (wire->recorder->log, wire->recorder->log->len - 1), ==, line);
+    }
+}
+
+static void
+on_said_done (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  StellarTestRecorder *recorder = user_data;
+  g_autoptr(GError) error = NULL;
+  gssize reply;
+
+  g_assert_true (stellar_client_say_finish (STELLAR_CLIENT (source), result, &error));
+  /* The reply was on the wire before the request completed. */
+  reply = stellar_test_recorder_find (recorder, "wire < {\"status\":\"OK\",\"context\":\"response\"", 0);
+  g_assert_cmpint (reply, >=, 0);
+  g_ptr_array_add (recorder->log, g_strdup ("said"));
+}
+
+static void
+test_wire_incoming_first (TestFixture   *fixture,
+                          gconstpointer  options)
+{
+  StellarClient *client = fixture->client;
+  g_autoptr(StellarTestRecorder) recorder = stellar_test_recorder_new (client, STELLAR_TEST_RECORD_WIRE);
+  Wire wire = { fixture->server, recorder, 0, 0, 0, 0 };
+  g_autoptr(GError) error = NULL;
+  const char *kinds[] = { "message ", "say ", "event ", "alert " };
+
+  g_assert_true (test_client_room_add (client, "defaultRoom", &error));
+  g_signal_connect (client, "wire", G_CALLBACK (on_wire), &wire);
+  stellar_test_recorder_clear (recorder);
+
+  stellar_client_say_async (client, "defaultRoom", "hello", NULL, on_said_done, recorder);
+  stellar_client_emit_async (client, "defaultRoom", "typing", NULL, NULL, NULL, NULL);
+  stellar_test_server_post (fixture->server, "/alert", "{\"message\":\"soon\"}");
+  stellar_test_server_post (fixture->server, "/send", "{\"text\":\"not json\"}");
+  stellar_test_wait_for (stellar_test_recorder_count (recorder, "event ") == 1 &&
+                         stellar_test_recorder_count (recorder, "alert ") == 1 &&
+                         stellar_test_recorder_count (recorder, "said") == 1 &&
+                         recorder->errors->len == 1);
+
+  /* Every signal a frame causes comes after that frame's wire line: each
+   * ::message right after it, ::say, ::event and ::alert after their
+   * ::message, with no other frame shown in between. */
+  for (guint i = 0; i < recorder->log->len; i++)
+    {
+      const char *line = g_ptr_array_index (recorder->log, i);
+      gssize shown = -1;
+
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        if (g_str_has_prefix (line, kinds[k]))
+          for (guint j = i; j > 0 && shown < 0; j--)
+            if (g_str_has_prefix (g_ptr_array_index (recorder->log, j - 1), "wire "))
+              shown = j - 1;
+
+      if (g_str_has_prefix (line, "message "))
+        g_assert_cmpint (shown, ==, (gssize)i - 1);
+      if (shown >= 0)
+        g_assert_true (g_str_has_prefix (g_ptr_array_index (recorder->log, shown), "wire < "));
+    }
+  g_assert_cmpuint (stellar_test_recorder_count (recorder, "wire < \"not json\""), ==, 0);
+  g_assert_cmpuint (stellar_test_recorder_count (recorder, "wire < not json"), ==, 1);
+  g_assert_cmpuint (wire.without_json, ==, 1);
+  g_assert_cmpuint (wire.outgoing, ==, 2);
+
+  g_signal_handlers_disconnect_by_data (client, &wire);
+}
+
+static void
+test_wire_outgoing_before_written (TestFixture   *fixture,
+                                   gconstpointer  options)
+{
+  StellarClient *client = fixture->client;
+  Wire wire = { fixture->server, NULL, 0, 0, 0, 0 };
+  g_autoptr(JsonObject) params = test_params ("{\"sleepDuration\":200}");
+  g_autoptr(GAsyncResult) first = NULL;
+  g_autoptr(GAsyncResult) second = NULL;
+  g_autoptr(JsonNode) response = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (client, "simultaneous-actions", 1, NULL);
+
+  /* The second call waits for the first one's slot; it was encoded before
+   * anyone watched the wire, and is shown with its JSON all the same. */
+  stellar_client_action_async (client, "sleep", params, NULL, stellar_test_store_result, &first);
+  stellar_client_action_async (client, "echo", NULL, NULL, stellar_test_store_result, &second);
+  g_signal_connect (client, "wire", G_CALLBACK (on_wire), &wire);
+
+  stellar_test_wait_for (first != NULL && second != NULL);
+  response = stellar_client_action_finish (client, second, &error);
   g_assert_no_error (error);
 
-  test_client_free (client);
-  g_ptr_array_unref (signals.log);
+  /* And one encoded while watched. */
+  g_clear_pointer (&response, json_node_unref);
+  response = test_client_action (client, "echo", "{\"message\":\"watched\",\"list\":[1,{\"a\":null}]}", &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (wire.outgoing, ==, 2);
+  g_assert_cmpuint (wire.already_received, ==, 0);
+  g_assert_cmpuint (wire.without_json, ==, 0);
+  g_assert_cmpuint (test_count_server_frames (fixture->server, "in", "watched"), ==, 1);
+
+  g_signal_handlers_disconnect_by_data (client, &wire);
 }
 
 /* --- pipelining --------------------------------------------------------- */
@@ -210,9 +316,10 @@ count_done (GObject      *source,
 }
 
 static void
-test_pipelining (void)
+test_pipelining (TestFixture   *fixture,
+                 gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   g_autoptr(JsonObject) sleep_params = test_params ("{\"sleepDuration\":100}");
   g_autoptr(GPtrArray) frames = NULL;
   g_autoptr(GError) error = NULL;
@@ -263,8 +370,6 @@ test_pipelining (void)
 
   g_assert_cmpuint (test_count_frames (frames, "{\"event\":\"action\""), ==, 3);
   g_assert_cmpuint (test_count_frames (frames, "{\"event\":\"say\""), ==, 3);
-
-  test_client_free (client);
 }
 
 int
@@ -273,10 +378,12 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/routing/contexts", test_routing_contexts);
-  g_test_add_func ("/routing/heartbeats-hidden", test_routing_heartbeats_hidden);
-  g_test_add_func ("/routing/bad-frames", test_routing_bad_frames);
-  g_test_add_func ("/routing/pipelining", test_pipelining);
+  test_add ("/routing/contexts", NULL, test_routing_contexts);
+  test_add_connected ("/routing/heartbeats-hidden", fast_pings, test_routing_heartbeats_hidden);
+  test_add_connected ("/routing/bad-frames", NULL, test_routing_bad_frames);
+  test_add_connected ("/routing/wire-incoming-first", NULL, test_wire_incoming_first);
+  test_add_connected ("/routing/wire-outgoing-before-written", NULL, test_wire_outgoing_before_written);
+  test_add_connected ("/routing/pipelining", NULL, test_pipelining);
 
   return test_main_run ();
 }

@@ -22,6 +22,7 @@ struct _StellarTestServer
   SoupSession *session;
   char *url;
   char *control_url;
+  char *proxy_url;
   guint port;
 };
 
@@ -103,6 +104,7 @@ stellar_test_server_startv (const char * const *options)
 
   server->url = g_strdup (json_object_get_string_member (object, "url"));
   server->control_url = g_strdup (json_object_get_string_member (object, "controlUrl"));
+  server->proxy_url = g_strdup (json_object_get_string_member_with_default (object, "proxyUrl", NULL));
   server->port = json_object_get_int_member (object, "port");
   server->session = soup_session_new ();
 
@@ -165,6 +167,7 @@ stellar_test_server_stop (StellarTestServer *server)
   g_clear_object (&server->session);
   g_free (server->url);
   g_free (server->control_url);
+  g_free (server->proxy_url);
   g_free (server);
 }
 
@@ -186,6 +189,13 @@ const char *
 stellar_test_server_get_control_url (StellarTestServer *server)
 {
   return server->control_url;
+}
+
+/* Returns: (nullable): the forward proxy of a server started with --proxy */
+const char *
+stellar_test_server_get_proxy_url (StellarTestServer *server)
+{
+  return server->proxy_url;
 }
 
 /*
@@ -295,6 +305,15 @@ JsonArray *
 stellar_test_server_connections (StellarTestServer *server)
 {
   g_autoptr(JsonNode) node = stellar_test_server_control (server, "GET", "/connections", NULL);
+
+  return json_array_ref (json_node_get_array (node));
+}
+
+/* Returns: (transfer full): what GET /proxy-log says */
+JsonArray *
+stellar_test_server_proxy_log (StellarTestServer *server)
+{
+  g_autoptr(JsonNode) node = stellar_test_server_control (server, "GET", "/proxy-log", NULL);
 
   return json_array_ref (json_node_get_array (node));
 }

@@ -19,6 +19,7 @@ void               stellar_test_server_stop       (StellarTestServer *server);
 const char        *stellar_test_server_get_url    (StellarTestServer *server);
 guint              stellar_test_server_get_port   (StellarTestServer *server);
 const char        *stellar_test_server_get_control_url (StellarTestServer *server);
+const char        *stellar_test_server_get_proxy_url (StellarTestServer *server);
 
 JsonNode          *stellar_test_server_control    (StellarTestServer *server,
                                                    const char        *method,
@@ -33,6 +34,7 @@ GPtrArray         *stellar_test_server_frames     (StellarTestServer *server,
 void               stellar_test_server_clear_frames (StellarTestServer *server);
 JsonArray         *stellar_test_server_connections (StellarTestServer *server);
 JsonArray         *stellar_test_server_http_log   (StellarTestServer *server);
+JsonArray         *stellar_test_server_proxy_log  (StellarTestServer *server);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (StellarTestServer, stellar_test_server_stop)
 

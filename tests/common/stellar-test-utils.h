@@ -35,4 +35,21 @@ GAsyncResult *stellar_test_wait_result (GAsyncResult **slot);
       }                                                                                \
   } G_STMT_END
 
+/* Iterates the default main context for @milliseconds, failing the test as
+ * soon as @expr does not hold: for what must NOT happen (a reconnection
+ * after a deliberate disconnect, a request sent while held). */
+#define stellar_test_assert_during(expr, milliseconds)                                 \
+  G_STMT_START {                                                                       \
+    gint64 _until = g_get_monotonic_time () + (gint64)(milliseconds) * 1000;           \
+    while (g_get_monotonic_time () < _until)                                           \
+      {                                                                                \
+        if (!(expr))                                                                   \
+          g_error ("%s:%d: %s stopped holding", __FILE__, __LINE__, #expr);            \
+        if (!g_main_context_iteration (NULL, FALSE))                                   \
+          g_usleep (1000);                                                             \
+      }                                                                                \
+    if (!(expr))                                                                       \
+      g_error ("%s:%d: %s stopped holding", __FILE__, __LINE__, #expr);                \
+  } G_STMT_END
+
 G_END_DECLS

@@ -12,10 +12,11 @@
  * 3. to the JSON decoder alone: decoding, encoding and decoding again must
  *    give an equal tree, and encoding is a fixed point from then on.
  *
- * The WebSocket framing is libsoup's, fuzzed by libsoup.
+ * The WebSocket framing below them is libsoup's, not ours to fuzz.
  *
- * Every signal handler reads its arguments. GLib criticals and warnings
- * abort, so they count as crashes. Nothing touches the network: the client
+ * Every signal is recorded with the suites' recorder, which reads all its
+ * arguments; the notify handler reads the properties. GLib criticals and
+ * warnings abort, so they count as crashes. Nothing touches the network: the client
  * of mode 2 has a socket without a connection, whose sends go nowhere.
  *
  * SPDX-License-Identifier: LGPL-2.1-or-later
@@ -29,6 +30,7 @@
 
 #include "stellar-client-private.h"
 #include "stellar-json-private.h"
+#include "stellar-test-recorder.h"
 
 int LLVMFuzzerInitialize (int *argc, char ***argv);
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
@@ -37,6 +39,7 @@ int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 #define MAX_FRAMES 64
 
 static StellarClient *idle_client;
+static StellarTestRecorder *idle_recorder;
 static volatile gsize sink;
 
 /* --- handlers that read everything they are given ------------------------ */
@@ -71,51 +74,16 @@ touch_error (const GError *error)
     touch_node (response);
 }
 
+/* A detailed handler: the emission looks the detail up. */
 static void
-on_message (StellarClient *client,
-            JsonNode      *frame)
+on_message_event (StellarClient *client,
+                  const char    *room,
+                  const char    *event,
+                  JsonNode      *data,
+                  JsonObject    *frame)
 {
-  g_assert_nonnull (frame);
-  touch_node (frame);
-}
-
-static void
-on_frame_object (StellarClient *client,
-                 JsonObject    *frame)
-{
+  g_assert_cmpstr (event, ==, "message");
   touch_object (frame);
-}
-
-static void
-on_event (StellarClient *client,
-          const char    *room,
-          const char    *event,
-          JsonNode      *data,
-          JsonObject    *frame)
-{
-  g_assert_nonnull (event);
-  sink += strlen (event) + (room ? strlen (room) : 0);
-  if (data != NULL)
-    touch_node (data);
-  touch_object (frame);
-}
-
-static void
-on_error (StellarClient *client,
-          const GError  *error)
-{
-  touch_error (error);
-}
-
-static void
-on_wire (StellarClient *client,
-         gboolean       outgoing,
-         const char    *text,
-         JsonNode      *frame)
-{
-  sink += strlen (text);
-  if (frame != NULL)
-    touch_node (frame);
 }
 
 static void
@@ -134,20 +102,14 @@ on_notify (StellarClient *client,
     sink += strlen (id);
 }
 
-static void
+/* Every signal is recorded: the recorder reads all it is given. */
+static StellarTestRecorder *
 watch_client (StellarClient *client)
 {
-  g_signal_connect (client, "message", G_CALLBACK (on_message), NULL);
-  g_signal_connect (client, "welcome", G_CALLBACK (on_frame_object), NULL);
-  g_signal_connect (client, "alert", G_CALLBACK (on_frame_object), NULL);
-  g_signal_connect (client, "api", G_CALLBACK (on_frame_object), NULL);
-  g_signal_connect (client, "say", G_CALLBACK (on_frame_object), NULL);
-  g_signal_connect (client, "event", G_CALLBACK (on_event), NULL);
-  /* A detailed handler too: the emission looks the detail up. */
-  g_signal_connect (client, "event::message", G_CALLBACK (on_event), NULL);
-  g_signal_connect (client, "error", G_CALLBACK (on_error), NULL);
-  g_signal_connect (client, "wire", G_CALLBACK (on_wire), NULL);
+  g_signal_connect (client, "event::message", G_CALLBACK (on_message_event), NULL);
   g_signal_connect (client, "notify", G_CALLBACK (on_notify), NULL);
+
+  return stellar_test_recorder_new (client, STELLAR_TEST_RECORD_WIRE);
 }
 
 static void
@@ -165,6 +127,7 @@ feed_idle_client (const char *data,
 {
   _stellar_client_receive_for_testing (idle_client, data, size);
   drain ();
+  stellar_test_recorder_clear (idle_recorder);
 }
 
 /* --- mode 2: frames after a completed handshake -------------------------- */
@@ -248,7 +211,8 @@ on_handshake_details (GObject      *object,
 /* A client in the state a real handshake leaves it in, on a socket without
  * a connection. Returns the socket frames are fed to. */
 static StellarPrimusSocket *
-connected_client_new (StellarClient **out_client)
+connected_client_new (StellarClient       **out_client,
+                      StellarTestRecorder **out_recorder)
 {
   const char *rooms[] = { "defaultRoom", NULL };
   g_autoptr(JsonObject) frame = json_object_new ();
@@ -260,7 +224,7 @@ connected_client_new (StellarClient **out_client)
                          "url", "http://127.0.0.1:1",
                          "rooms", rooms,
                          NULL);
-  watch_client (client);
+  *out_recorder = watch_client (client);
 
   socket = _stellar_client_open_for_testing (client);
 
@@ -333,12 +297,13 @@ feed_connected_client (const char *data,
                        gsize       size)
 {
   g_autoptr(StellarPrimusSocket) socket = NULL;
+  StellarTestRecorder *recorder = NULL;
   StellarClient *client = NULL;
   Books books = { 0, 0 };
   const char *end = data + size;
   const char *line = data;
 
-  socket = connected_client_new (&client);
+  socket = connected_client_new (&client, &recorder);
   g_object_add_weak_pointer (G_OBJECT (client), (gpointer *)&client);
   issue_requests (client, &books);
 
@@ -357,6 +322,7 @@ feed_connected_client (const char *data,
   drain ();
   g_assert_cmpuint (books.completed, ==, books.issued);
 
+  stellar_test_recorder_free (recorder);
   g_object_unref (client);
   drain ();
   /* Nothing may keep the client alive once its requests are over. */
@@ -453,7 +419,7 @@ LLVMFuzzerInitialize (int    *argc,
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
   idle_client = stellar_client_new ("http://127.0.0.1:1");
-  watch_client (idle_client);
+  idle_recorder = watch_client (idle_client);
 
   return 0;
 }

@@ -81,6 +81,16 @@ try:
     response = wait("action", "echo", None).get("value")
     check("an interceptor in Python",
           calls == ["echo"] and response.get_object().get_string_member("echo") == "intercepted")
+
+    frames = []
+    client.connect("wire", lambda _client, outgoing, text, frame: frames.append((outgoing, text, frame)))
+    wait("action", "echo", None)
+    sent = [(text, frame) for outgoing, text, frame in frames if outgoing]
+    received = [(text, frame) for outgoing, text, frame in frames if not outgoing]
+    check("the wire signal gives each frame's text and JSON",
+          len(sent) == 1 and len(received) == 1
+          and Json.from_string(sent[0][0]).equal(sent[0][1])
+          and received[0][1].get_object().get_object_member("params").get_string_member("action") == "echo")
     client.disconnect()
 finally:
     server.stdin.close()

@@ -54,6 +54,8 @@ export class Connection {
       rooms: [...this.rooms],
       messageCount: this.messageCount,
       remotePort: this.remotePort,
+      offeredExtensions: this.spark.headers['sec-websocket-extensions'] ?? null,
+      extensions: this.ws ? Object.keys(this.ws._extensions) : [],
     };
   }
 

@@ -18,6 +18,11 @@ export function createContext(opts) {
     generatedFiles: new Map(), // public-folder path -> { content, mtimeMs }, e.g. the docs
     frames: new FrameLog(opts.frameLog),
     httpLog: [],
+    proxyLog: [], // what the --proxy forward proxy forwarded
+    // Faults armed through the control API.
+    faults: {
+      handshake: null, // { kind, times }: the next upgrades get a broken answer
+    },
     pings: { paused: false },
     shuttingDown: false,
     log: makeLogger(opts.verbose),

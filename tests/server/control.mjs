@@ -9,6 +9,7 @@ export function createControlServer(ctx, main) {
     'POST /frames/clear': () => { ctx.frames.clear(); return ok(); },
     'GET /connections': () => [...ctx.connections.values()].map((c) => c.summary()),
     'GET /http-log': () => ctx.httpLog,
+    'GET /proxy-log': () => ctx.proxyLog,
     'POST /http-log/clear': () => { ctx.httpLog.length = 0; return ok(); },
     'GET /status': () => ({
       listening: main.listening,
@@ -58,6 +59,28 @@ export function createControlServer(ctx, main) {
       if (!Number.isInteger(bytes) || bytes < 2) return fail('"bytes" must be an integer >= 2');
       const text = `"${'x'.repeat(bytes - 2)}"`; // a valid JSON string of exactly `bytes` bytes
       return ok({ sent: eachConnection(ctx, (c) => c.ws.send(text)) });
+    },
+    'POST /raw': (body) => {
+      if (typeof body.bytes !== 'string') return fail('"bytes" (base64) is required');
+      const bytes = Buffer.from(body.bytes, 'base64');
+      const targets = selectConnections(ctx, body.conn);
+      if (!targets) return fail(`no connection ${body.conn}`);
+      for (const c of targets) c.ws._socket.write(bytes);
+      return ok({ sent: targets.length });
+    },
+    'POST /freeze': () => {
+      // The server stops pinging and reading: what the client sends, a close
+      // frame included, is never read nor answered.
+      ctx.websocket.pausePings();
+      return ok({ frozen: eachConnection(ctx, (c) => c.ws._socket.pause()) });
+    },
+    'POST /faults/handshake': (body) => {
+      const kinds = ['accept', 'extension', 'protocol'];
+      if (!kinds.includes(body.kind)) return fail(`"kind" must be one of ${kinds.join(', ')}`);
+      const times = body.times ?? 1;
+      if (!Number.isInteger(times) || times < 0) return fail('"times" must be a non-negative integer');
+      ctx.faults.handshake = { kind: body.kind, times };
+      return ok();
     },
     'POST /reset-mid-frame': (body) => {
       const length = Number(body.bytes ?? 1024);

@@ -18,6 +18,8 @@ export const USAGE = `Usage: node server.mjs [options]
   --public-dir DIR      static files folder (default: public/ beside this file)
   --no-docs             do not generate the action documentation (docs/)
   --no-frame-log        do not record frames (floods, benchmarks)
+  --compression         offer permessage-deflate (Primus's compression option)
+  --proxy               also run a CONNECT/HTTP forward proxy (proxyUrl)
   --exit-with-stdin     exit when stdin reaches end-of-file
   --verbose             log more to stderr
   --help                show this text`;
@@ -26,14 +28,15 @@ const NUMERIC = { '--port': 'port', '--control-port': 'controlPort', '--ping-int
   '--legacy-timeout': 'legacyTimeout', '--action-timeout': 'actionTimeout' };
 const STRING = { '--host': 'host', '--tls-cert': 'tlsCert', '--tls-key': 'tlsKey', '--public-dir': 'publicDir' };
 const FLAGS = { '--legacy': ['legacy', true], '--demo': ['demo', true], '--no-frame-log': ['frameLog', false],
-  '--no-docs': ['docs', false],
+  '--no-docs': ['docs', false], '--compression': ['compression', true], '--proxy': ['proxy', true],
   '--exit-with-stdin': ['exitWithStdin', true], '--verbose': ['verbose', true], '--help': ['help', true] };
 
 export function parseOptions(argv) {
   const opts = {
     port: undefined, host: '127.0.0.1', controlPort: 0, legacy: false, demo: false,
     pingInterval: 30000, legacyTimeout: 35000, actionTimeout: 30000, tlsCert: null, tlsKey: null,
-    publicDir: path.join(HERE, 'public'), docs: true, frameLog: true, exitWithStdin: false, verbose: false, help: false,
+    publicDir: path.join(HERE, 'public'), docs: true, frameLog: true, compression: false, proxy: false,
+    exitWithStdin: false, verbose: false, help: false,
   };
   for (let i = 0; i < argv.length; i++) {
     let arg = argv[i];

@@ -8,6 +8,7 @@ import { demoActions, DEMO_ROOMS, startBot } from './demo.mjs';
 import { generateDocs } from './docs.mjs';
 import { MainServer } from './main-server.mjs';
 import { parseOptions, USAGE } from './options.mjs';
+import { createProxy } from './proxy.mjs';
 import { testActions } from './test-actions.mjs';
 
 const BOOT_ROOMS = ['defaultRoom', 'anotherRoom'];
@@ -43,6 +44,14 @@ async function main() {
     control.once('error', reject);
     control.listen(opts.controlPort, '127.0.0.1', () => resolve(control.address().port));
   });
+  let proxyPort = null;
+  if (opts.proxy) {
+    const proxy = createProxy(ctx);
+    proxyPort = await new Promise((resolve, reject) => {
+      proxy.once('error', reject);
+      proxy.listen(0, '127.0.0.1', () => resolve(proxy.address().port));
+    });
+  }
   if (opts.demo) startBot(ctx);
 
   const exit = (why) => {
@@ -70,6 +79,7 @@ async function main() {
     url: main.url,
     port,
     controlUrl: `http://127.0.0.1:${controlPort}`,
+    ...(proxyPort ? { proxyUrl: `http://127.0.0.1:${proxyPort}` } : {}),
   })}\n`);
   ctx.log.info(`${opts.legacy ? 'legacy (Stellar 1.1, Primus 6)' : 'Stellar 1.4.6 (Primus 8)'} server on ${main.url}`);
 }

@@ -1,6 +1,7 @@
 // Stellar's WebSocket server: Primus (8, or 6 in legacy mode) on the main HTTP
 // server, one Stellar connection per spark, and the frame dispatcher
 // (action / file / verbs) with Stellar's messageCount rules.
+import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { ActionProcessor } from './actions.mjs';
 import { Connection } from './connection.mjs';
@@ -14,7 +15,12 @@ export const WELCOME = 'Hello human! Welcome to Stellar';
 
 export function attachWebSocket(ctx, server) {
   const Primus = require(ctx.legacy ? 'primus-legacy' : 'primus');
-  const options = { transformer: 'websockets', parser: 'json', iknowclusterwillbreakconnections: true };
+  const options = {
+    transformer: 'websockets',
+    parser: 'json',
+    iknowclusterwillbreakconnections: true,
+    compression: ctx.opts.compression, // permessage-deflate, when the client offers it
+  };
   if (ctx.legacy) options.timeout = ctx.opts.legacyTimeout; // Primus 6: the client pings
   else options.pingInterval = ctx.opts.pingInterval; // Primus 8: the server pings
   const primus = new Primus(server, options);
@@ -47,13 +53,35 @@ export function attachWebSocket(ctx, server) {
 function instrumentTransport(ctx, primus, sockets) {
   const service = primus.transformer.service;
   const handleUpgrade = service.handleUpgrade.bind(service);
-  service.handleUpgrade = (req, socket, head, callback) => handleUpgrade(req, socket, head, (ws) => {
-    ws.upgradeReq = req; // Primus 6 was written for ws 2, which exposed the request here
+  service.handleUpgrade = (req, socket, head, callback) => {
     if (req.httpLogEntry) req.httpLogEntry.status = 101;
-    sockets.set(req, ws);
-    wrapSocket(ctx, ws);
-    callback(ws);
-  });
+    if (answerBrokenUpgrade(ctx, req, socket)) return;
+    handleUpgrade(req, socket, head, (ws) => {
+      ws.upgradeReq = req; // Primus 6 was written for ws 2, which exposed the request here
+      sockets.set(req, ws);
+      wrapSocket(ctx, ws);
+      callback(ws);
+    });
+  };
+}
+
+// POST /faults/handshake: a "101 Switching Protocols" that no client may
+// accept, then the end of the connection.
+function answerBrokenUpgrade(ctx, req, socket) {
+  const fault = ctx.faults.handshake;
+  if (!fault || fault.times <= 0) return false;
+  fault.times--;
+  const accept = createHash('sha1')
+    .update(`${req.headers['sec-websocket-key']}258EAFA5-E914-47DA-95CA-C5AB0DC85B11`)
+    .digest('base64');
+  const headers = ['HTTP/1.1 101 Switching Protocols', 'Upgrade: websocket', 'Connection: Upgrade'];
+  if (fault.kind === 'accept') headers.push(`Sec-WebSocket-Accept: ${Buffer.from('not the key').toString('base64')}`);
+  else headers.push(`Sec-WebSocket-Accept: ${accept}`);
+  if (fault.kind === 'extension') headers.push('Sec-WebSocket-Extensions: x-never-offered');
+  if (fault.kind === 'protocol') headers.push('Sec-WebSocket-Protocol: never-offered');
+  socket.end(`${headers.join('\r\n')}\r\n\r\n`);
+  ctx.log.info(`broken upgrade answer (${fault.kind})`);
+  return true;
 }
 
 function wrapSocket(ctx, ws) {
