@@ -8,9 +8,10 @@
 #include "test-fixture.h"
 
 static void
-test_action_websocket (void)
+test_action_websocket (TestFixture   *fixture,
+                       gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) response = NULL;
   g_autoptr(GPtrArray) frames = NULL;
@@ -36,14 +37,13 @@ test_action_websocket (void)
                    "{\"event\":\"action\",\"params\":{\"message\":\"hi\",\"extra\":42,\"nested\":{\"a\":[1,2]},\"action\":\"echo\"}}");
   http = stellar_test_server_http_log (test_server);
   g_assert_cmpuint (json_array_get_length (http), ==, 0);
-
-  test_client_free (client);
 }
 
 static void
-test_action_params_untouched (void)
+test_action_params_untouched (TestFixture   *fixture,
+                              gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   g_autoptr(JsonObject) params = test_params ("{\"message\":\"kept\"}");
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonNode) response = NULL;
@@ -60,8 +60,6 @@ test_action_params_untouched (void)
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (response), "echo"), ==, "kept");
   g_assert_false (json_object_has_member (params, "action"));
   g_assert_cmpuint (json_object_get_size (params), ==, 1);
-
-  test_client_free (client);
 }
 
 typedef struct
@@ -112,9 +110,10 @@ test_action_server_errors (void)
 }
 
 static void
-test_action_partial_error (void)
+test_action_partial_error (TestFixture   *fixture,
+                           gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) response = test_client_action (client, "partialError", NULL, &error);
   JsonObject *reply;
@@ -125,8 +124,6 @@ test_action_partial_error (void)
   /* What the action set before failing is kept. */
   reply = json_node_get_object (stellar_error_get_response (error));
   g_assert_cmpint (json_object_get_int_member (reply, "partial"), ==, 1);
-
-  test_client_free (client);
 }
 
 static JsonObject *
@@ -220,9 +217,10 @@ test_action_transport_choice (void)
 }
 
 static void
-test_action_invalid (void)
+test_action_invalid (TestFixture   *fixture,
+                     gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   const char *names[] = { NULL, "" };
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
@@ -233,8 +231,6 @@ test_action_invalid (void)
       g_assert_null (response);
       g_assert_error (error, STELLAR_ERROR, STELLAR_ERROR_INVALID_ARGUMENT);
     }
-
-  test_client_free (client);
 }
 
 /* --- the simultaneous-actions limit ------------------------------------ */
@@ -306,9 +302,10 @@ max_actions_in_flight (GPtrArray *all_frames)
 }
 
 static void
-test_action_limit (void)
+test_action_limit (TestFixture   *fixture,
+                   gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   g_autoptr(GPtrArray) frames = NULL;
   Batch batch = { 0 };
 
@@ -334,8 +331,6 @@ test_action_limit (void)
   frames = stellar_test_server_frames (test_server, NULL);
   g_assert_cmpuint (max_actions_in_flight (frames), ==, 2);
   g_ptr_array_unref (batch.errors);
-
-  test_client_free (client);
 }
 
 static void
@@ -383,9 +378,10 @@ on_ordered_done (GObject      *source,
 }
 
 static void
-test_action_fifo (void)
+test_action_fifo (TestFixture   *fixture,
+                  gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   g_autoptr(GPtrArray) frames = NULL;
   OrderRecorder recorder = { g_array_new (FALSE, FALSE, sizeof (gint64)), 8 };
 
@@ -413,34 +409,26 @@ test_action_fifo (void)
     }
 
   g_array_unref (recorder.order);
-  test_client_free (client);
 }
 
 /* --- timeouts and cancellation ------------------------------------------ */
 
-static guint error_signals;
+static const char * const short_action_timeout[] = { "--action-timeout", "600", NULL };
 
 static void
-on_error_signal (StellarClient *client,
-                 const GError  *error,
-                 gpointer       user_data)
+test_action_timeout (TestFixture   *fixture,
+                     gconstpointer  options)
 {
-  error_signals++;
-}
-
-static void
-test_action_timeout (void)
-{
-  StellarTestServer *server = stellar_test_server_start ("--action-timeout", "600", NULL);
-  StellarClient *client = test_client_new_connected (server);
+  StellarClient *client = fixture->client;
+  StellarTestRecorder *recorder = fixture->recorder;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) response = NULL;
   gint64 start;
 
   /* errorThrow is never answered before the server's action timeout. */
   g_object_set (client, "request-timeout", 200, NULL);
-  error_signals = 0;
-  g_signal_connect (client, "error", G_CALLBACK (on_error_signal), NULL);
+  stellar_test_recorder_clear (recorder);
+  stellar_test_server_clear_frames (fixture->server);
 
   start = g_get_monotonic_time ();
   response = test_client_action (client, "errorThrow", NULL, &error);
@@ -449,24 +437,23 @@ test_action_timeout (void)
   g_assert_cmpint (g_get_monotonic_time () - start, >=, 200 * 1000);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 550 * 1000);
 
-  /* The server's late 022 answer is dropped quietly, and the slot is free
-   * again for the next call. */
-  stellar_test_sleep (700);
-  g_assert_cmpuint (error_signals, ==, 0);
+  /* The server's late 022 answer (read before the reply to a later call)
+   * is dropped quietly, and the slot is free again for that call. */
+  stellar_test_wait_for (test_count_server_frames (fixture->server, "out", "\"022\"") == 1);
   g_object_set (client, "request-timeout", 5000, NULL);
   g_clear_pointer (&response, json_node_unref);
   g_clear_error (&error);
   response = test_client_action (client, "status", NULL, &error);
   g_assert_no_error (error);
-
-  test_client_free (client);
-  stellar_test_server_stop (server);
+  g_assert_cmpuint (recorder->errors->len, ==, 0);
 }
 
 static void
-test_action_cancel (void)
+test_action_cancel (TestFixture   *fixture,
+                    gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
+  StellarTestRecorder *recorder = fixture->recorder;
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(JsonObject) params = test_params ("{\"sleepDuration\":300}");
   g_autoptr(GAsyncResult) result = NULL;
@@ -475,15 +462,14 @@ test_action_cancel (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) frames = NULL;
 
-  error_signals = 0;
-  g_signal_connect (client, "error", G_CALLBACK (on_error_signal), NULL);
+  stellar_test_recorder_clear (recorder);
   g_object_set (client, "simultaneous-actions", 1, NULL);
   stellar_test_server_clear_frames (test_server);
 
   /* One sent, one waiting for the slot; cancel both. */
   stellar_client_action_async (client, "sleep", params, cancellable, stellar_test_store_result, &result);
   stellar_client_action_async (client, "status", NULL, cancellable, stellar_test_store_result, &queued_result);
-  stellar_test_sleep (50);
+  stellar_test_wait_for (test_count_server_frames (test_server, "in", "sleep") == 1);
   g_cancellable_cancel (cancellable);
 
   stellar_test_wait_for (result != NULL && queued_result != NULL);
@@ -498,11 +484,14 @@ test_action_cancel (void)
   g_clear_object (&queued_result);
 
   /* The reply to the one sent arrives later and goes nowhere; the waiting
-   * one was never sent. */
-  stellar_test_sleep (400);
-  g_assert_cmpuint (error_signals, ==, 0);
+   * one was never sent. The slot frees when that reply is in: the next
+   * call goes out after it. */
+  test_client_round_trip (client);
+  g_assert_cmpuint (recorder->errors->len, ==, 0);
   frames = stellar_test_server_frames (test_server, "in");
-  g_assert_cmpuint (frames->len, ==, 1);
+  g_assert_cmpuint (frames->len, ==, 2);
+  g_assert_cmpuint (test_count_frames (frames, "sleep"), ==, 1);
+  g_assert_cmpuint (test_count_server_frames (test_server, "out", "sleepDelta"), ==, 1);
 
   /* Cancelled before the call: nothing is sent. */
   g_clear_pointer (&response, json_node_unref);
@@ -511,8 +500,6 @@ test_action_cancel (void)
   response = stellar_client_action_finish (client, result, &error);
   g_clear_object (&result);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
-
-  test_client_free (client);
 }
 
 int
@@ -521,18 +508,18 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/action/websocket", test_action_websocket);
-  g_test_add_func ("/action/params-untouched", test_action_params_untouched);
+  test_add_connected ("/action/websocket", NULL, test_action_websocket);
+  test_add_connected ("/action/params-untouched", NULL, test_action_params_untouched);
   g_test_add_func ("/action/server-errors", test_action_server_errors);
-  g_test_add_func ("/action/partial-error", test_action_partial_error);
+  test_add_connected ("/action/partial-error", NULL, test_action_partial_error);
   g_test_add_func ("/action/http", test_action_http);
   g_test_add_func ("/action/transport-choice", test_action_transport_choice);
-  g_test_add_func ("/action/invalid", test_action_invalid);
-  g_test_add_func ("/action/limit", test_action_limit);
+  test_add_connected ("/action/invalid", NULL, test_action_invalid);
+  test_add_connected ("/action/limit", NULL, test_action_limit);
   g_test_add_func ("/action/limit-http", test_action_limit_http);
-  g_test_add_func ("/action/fifo", test_action_fifo);
-  g_test_add_func ("/action/timeout", test_action_timeout);
-  g_test_add_func ("/action/cancel", test_action_cancel);
+  test_add_connected ("/action/fifo", NULL, test_action_fifo);
+  test_add_connected ("/action/timeout", short_action_timeout, test_action_timeout);
+  test_add_connected ("/action/cancel", NULL, test_action_cancel);
 
   return test_main_run ();
 }

@@ -20,9 +20,10 @@ get_file (StellarClient  *client,
 }
 
 static void
-test_file_text (void)
+test_file_text (TestFixture   *fixture,
+                gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   g_autoptr(JsonObject) file = NULL;
   g_autoptr(GPtrArray) frames = NULL;
   g_autoptr(GError) error = NULL;
@@ -40,8 +41,6 @@ test_file_text (void)
   /* Over HTTP: the WebSocket file verb brings real servers down. */
   frames = stellar_test_server_frames (test_server, "in");
   g_assert_cmpuint (frames->len, ==, 0);
-
-  test_client_free (client);
 }
 
 static void
@@ -123,7 +122,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/file/text", test_file_text);
+  test_add_connected ("/file/text", NULL, test_file_text);
   g_test_add_func ("/file/binary", test_file_binary);
   g_test_add_func ("/file/missing", test_file_missing);
   g_test_add_func ("/file/invalid-path", test_file_invalid_path);

@@ -71,9 +71,10 @@ rename_action (StellarClient     *client,
 }
 
 static void
-test_intercept_rename (void)
+test_intercept_rename (TestFixture   *fixture,
+                       gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) response = NULL;
 
@@ -81,8 +82,6 @@ test_intercept_rename (void)
   response = test_client_action (client, "legacyStatus", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (response), "id"), ==, "wire-test-server");
-
-  test_client_free (client);
 }
 
 static gboolean
@@ -151,9 +150,10 @@ refuse (StellarClient     *client,
 }
 
 static void
-test_intercept_fail (void)
+test_intercept_fail (TestFixture   *fixture,
+                     gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) response = NULL;
   g_autoptr(GPtrArray) frames = NULL;
@@ -168,8 +168,6 @@ test_intercept_fail (void)
 
   frames = stellar_test_server_frames (test_server, "in");
   g_assert_cmpuint (frames->len, ==, 0);
-
-  test_client_free (client);
 }
 
 static void
@@ -240,9 +238,10 @@ trace_link (StellarClient     *client,
 }
 
 static void
-test_intercept_order (void)
+test_intercept_order (TestFixture   *fixture,
+                      gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   g_autoptr(GString) trace = g_string_new (NULL);
   Link links[] = { { trace, 'A' }, { trace, 'B' }, { trace, 'C' } };
   g_autoptr(GError) error = NULL;
@@ -262,8 +261,6 @@ test_intercept_order (void)
   response = test_client_action (client, "errorAction", NULL, &error);
   g_assert_error (error, STELLAR_ERROR, STELLAR_ERROR_SERVER);
   g_assert_cmpstr (trace->str, ==, "iAiBiCrA!rB!rC!");
-
-  test_client_free (client);
 }
 
 /* --- holding a call for asynchronous work ------------------------------- */
@@ -303,9 +300,10 @@ release_later (gpointer user_data)
 }
 
 static void
-test_intercept_hold (void)
+test_intercept_hold (TestFixture   *fixture,
+                     gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   Holder holder = { NULL, FALSE };
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonNode) response = NULL;
@@ -318,9 +316,8 @@ test_intercept_hold (void)
   stellar_client_action_async (client, "echo", NULL, NULL, stellar_test_store_result, &result);
   g_assert_nonnull (holder.held);
 
-  /* Held: nothing goes out. */
-  stellar_test_sleep (150);
-  g_assert_null (result);
+  /* Held: nothing completes, nothing goes out. */
+  stellar_test_assert_during (result == NULL, 150);
   frames = stellar_test_server_frames (test_server, "in");
   g_assert_cmpuint (frames->len, ==, 0);
 
@@ -345,8 +342,6 @@ test_intercept_hold (void)
   g_clear_pointer (&frames, g_ptr_array_unref);
   frames = stellar_test_server_frames (test_server, "in");
   g_assert_cmpuint (frames->len, ==, 0);
-
-  test_client_free (client);
 }
 
 static gboolean
@@ -361,9 +356,10 @@ hold_twice (StellarClient     *client,
 }
 
 static void
-test_intercept_hold_count (void)
+test_intercept_hold_count (TestFixture   *fixture,
+                           gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   Holder holder = { NULL, FALSE };
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonNode) response = NULL;
@@ -374,8 +370,7 @@ test_intercept_hold_count (void)
 
   /* Every hold must be released. */
   stellar_action_call_release (holder.held);
-  stellar_test_sleep (100);
-  g_assert_null (result);
+  stellar_test_assert_during (result == NULL, 100);
 
   stellar_action_call_release (holder.held);
   stellar_test_wait_for (result != NULL);
@@ -383,14 +378,13 @@ test_intercept_hold_count (void)
   g_clear_object (&result);
   g_assert_no_error (error);
   g_clear_object (&holder.held);
-
-  test_client_free (client);
 }
 
 static void
-test_intercept_cancel_held (void)
+test_intercept_cancel_held (TestFixture   *fixture,
+                            gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   Holder holder = { NULL, FALSE };
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
@@ -408,14 +402,53 @@ test_intercept_cancel_held (void)
   g_clear_object (&result);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 
-  /* Releasing afterwards sends nothing and completes nothing twice. */
+  /* Releasing afterwards sends nothing and completes nothing twice: the
+   * next call is the first the server receives. */
   stellar_action_call_release (holder.held);
   g_clear_object (&holder.held);
-  stellar_test_sleep (100);
+  g_signal_handlers_disconnect_by_func (client, hold_call, &holder);
+  test_client_round_trip (client);
   frames = stellar_test_server_frames (test_server, "in");
-  g_assert_cmpuint (frames->len, ==, 0);
+  g_assert_cmpuint (frames->len, ==, 1);
+}
 
-  test_client_free (client);
+/* A second outcome, and a release without a hold: each a critical that
+ * names the mistake, and the first outcome stands. */
+static gboolean
+answer_twice (StellarClient     *client,
+              StellarActionCall *call,
+              gpointer           user_data)
+{
+  g_autoptr(JsonNode) first = json_from_string ("{\"first\":true}", NULL);
+  g_autoptr(JsonNode) second = json_from_string ("{\"second\":true}", NULL);
+  g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "too late");
+
+  stellar_action_call_respond (call, first);
+
+  g_test_expect_message ("stellar-client", G_LOG_LEVEL_CRITICAL,
+                         "stellar_action_call_respond() on the call of “status”, which already has its outcome");
+  stellar_action_call_respond (call, second);
+  g_test_expect_message ("stellar-client", G_LOG_LEVEL_CRITICAL,
+                         "stellar_action_call_fail() on the call of “status”, which already has its outcome");
+  stellar_action_call_fail (call, error);
+  g_test_expect_message ("stellar-client", G_LOG_LEVEL_CRITICAL, "*holds > 0*");
+  stellar_action_call_release (call);
+  g_test_assert_expected_messages ();
+
+  return TRUE;
+}
+
+static void
+test_intercept_misuse (TestFixture   *fixture,
+                       gconstpointer  options)
+{
+  g_autoptr(JsonNode) response = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (fixture->client, "intercept", G_CALLBACK (answer_twice), NULL);
+  response = test_client_action (fixture->client, "status", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (json_object_get_boolean_member (json_node_get_object (response), "first"));
 }
 
 int
@@ -425,14 +458,15 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/intercept/params", test_intercept_params);
-  g_test_add_func ("/intercept/rename", test_intercept_rename);
+  test_add_connected ("/intercept/rename", NULL, test_intercept_rename);
   g_test_add_func ("/intercept/respond", test_intercept_respond);
-  g_test_add_func ("/intercept/fail", test_intercept_fail);
+  test_add_connected ("/intercept/fail", NULL, test_intercept_fail);
   g_test_add_func ("/intercept/change-response", test_intercept_change_response);
-  g_test_add_func ("/intercept/order", test_intercept_order);
-  g_test_add_func ("/intercept/hold", test_intercept_hold);
-  g_test_add_func ("/intercept/hold-count", test_intercept_hold_count);
-  g_test_add_func ("/intercept/cancel-held", test_intercept_cancel_held);
+  test_add_connected ("/intercept/order", NULL, test_intercept_order);
+  test_add_connected ("/intercept/hold", NULL, test_intercept_hold);
+  test_add_connected ("/intercept/hold-count", NULL, test_intercept_hold_count);
+  test_add_connected ("/intercept/cancel-held", NULL, test_intercept_cancel_held);
+  test_add_connected ("/intercept/misuse", NULL, test_intercept_misuse);
 
   return test_main_run ();
 }

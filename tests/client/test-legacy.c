@@ -41,9 +41,10 @@ test_legacy_rooms (void)
 }
 
 static void
-test_legacy_chat (void)
+test_legacy_chat (TestFixture   *fixture,
+                  gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *session_id = NULL;
@@ -65,8 +66,6 @@ test_legacy_chat (void)
   g_assert_cmpstr (error->message, ==,
                    "This server does not support room events: the event verb needs Stellar 1.2 or later");
   g_assert_nonnull (stellar_error_get_response (error));
-
-  test_client_free (client);
 }
 
 int
@@ -78,7 +77,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/legacy/rooms", test_legacy_rooms);
-  g_test_add_func ("/legacy/chat", test_legacy_chat);
+  test_add_connected ("/legacy/chat", NULL, test_legacy_chat);
 
   test_server = stellar_test_server_start ("--legacy", NULL);
   status = g_test_run ();

@@ -57,9 +57,10 @@ on_joined_notify (StellarClient *client,
 }
 
 static void
-test_room_join_leave (void)
+test_room_join_leave (TestFixture   *fixture,
+                      gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) frames = NULL;
 
@@ -82,14 +83,13 @@ test_room_join_leave (void)
   g_assert_no_error (error);
   g_assert_cmpuint (g_strv_length ((char **)stellar_client_get_rooms (client)), ==, 0);
   g_assert_cmpuint (joined_notifications, ==, 2);
-
-  test_client_free (client);
 }
 
 static void
-test_room_errors (void)
+test_room_errors (TestFixture   *fixture,
+                  gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) view = NULL;
   g_autofree char *expected = NULL;
@@ -133,8 +133,6 @@ test_room_errors (void)
   g_clear_error (&error);
   g_assert_false (test_client_room_add (client, NULL, &error));
   g_assert_error (error, STELLAR_ERROR, STELLAR_ERROR_INVALID_ARGUMENT);
-
-  test_client_free (client);
 }
 
 static void
@@ -180,9 +178,10 @@ test_room_view (void)
 }
 
 static void
-test_details_view (void)
+test_details_view (TestFixture   *fixture,
+                   gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(JsonObject) details = NULL;
   g_autoptr(GError) error = NULL;
@@ -198,8 +197,6 @@ test_details_view (void)
   g_assert_cmpstr (json_object_get_string_member (details, "id"), ==, stellar_client_get_id (client));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (details, "rooms")), ==, 1);
   g_assert_true (json_object_has_member (details, "connectedAt"));
-
-  test_client_free (client);
 }
 
 /* --- chat ---------------------------------------------------------------- */
@@ -296,9 +293,10 @@ test_say (void)
 }
 
 static void
-test_say_errors (void)
+test_say_errors (TestFixture   *fixture,
+                 gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   g_autoptr(GError) error = NULL;
   g_autofree char *expected = NULL;
 
@@ -321,14 +319,13 @@ test_say_errors (void)
   g_clear_error (&error);
   g_assert_false (test_client_say (client, "", "hi", &error));
   g_assert_error (error, STELLAR_ERROR, STELLAR_ERROR_INVALID_ARGUMENT);
-
-  test_client_free (client);
 }
 
 static void
-test_default_room (void)
+test_default_room (TestFixture   *fixture,
+                   gconstpointer  options)
 {
-  StellarClient *client = test_client_new_connected (test_server);
+  StellarClient *client = fixture->client;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) frames = NULL;
 
@@ -351,8 +348,6 @@ test_default_room (void)
                    "{\"event\":\"event\",\"params\":{\"room\":\"defaultRoom\",\"event\":\"wave\",\"data\":null}}");
   g_assert_cmpstr (g_ptr_array_index (frames, 2), ==,
                    "{\"event\":\"say\",\"room\":\"anotherRoom\",\"message\":\"not a member there\"}");
-
-  test_client_free (client);
 }
 
 static void
@@ -432,14 +427,14 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/rooms/join-leave", test_room_join_leave);
-  g_test_add_func ("/rooms/errors", test_room_errors);
+  test_add_connected ("/rooms/join-leave", NULL, test_room_join_leave);
+  test_add_connected ("/rooms/errors", NULL, test_room_errors);
   g_test_add_func ("/rooms/not-connected", test_room_not_connected);
   g_test_add_func ("/rooms/view", test_room_view);
-  g_test_add_func ("/rooms/details-view", test_details_view);
+  test_add_connected ("/rooms/details-view", NULL, test_details_view);
   g_test_add_func ("/chat/say", test_say);
-  g_test_add_func ("/chat/say-errors", test_say_errors);
-  g_test_add_func ("/chat/default-room", test_default_room);
+  test_add_connected ("/chat/say-errors", NULL, test_say_errors);
+  test_add_connected ("/chat/default-room", NULL, test_default_room);
   g_test_add_func ("/chat/emit", test_emit);
   g_test_add_func ("/chat/server-broadcast", test_server_broadcast);
 

@@ -28,6 +28,7 @@ const { replayHttpLog } = await import('./selftest/http-replay.mjs');
 const { checkHttpExtra } = await import('./selftest/http-extra.mjs');
 const { checkLegacy } = await import('./selftest/legacy.mjs');
 const { checkControl } = await import('./selftest/control.mjs');
+const { checkFaults } = await import('./selftest/faults.mjs');
 const { checkCrash, checkShutdown } = await import('./selftest/crash.mjs');
 const { checkDocs, checkNoDocs, checkDemoDocs } = await import('./selftest/docs.mjs');
 
@@ -76,11 +77,18 @@ async function docs(out) {
   await demo.stop();
 }
 
+async function faults(out) {
+  const server = await launch(['--proxy', '--compression']);
+  await checkFaults(out, server);
+  await server.stop();
+}
+
 const groups = [
   captures,
   legacy,
   control,
   docs,
+  faults,
   (out) => checkCrash(out, CAPTURES, 'crash-null'),
   (out) => checkCrash(out, CAPTURES, 'crash-file-existing'),
   (out) => checkShutdown(out, CAPTURES),

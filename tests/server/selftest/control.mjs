@@ -27,8 +27,9 @@ export async function checkControl(tap, server, { pingInterval }) {
   const conns = await api('GET', '/connections');
   const ca = conns.find((x) => x.id === aId);
   c.equal('connection count', conns.length, 2);
-  c.equal('connection a', ca && { ...ca, remotePort: 0, query: { sessionID: ca.query.sessionID } },
-    { id: aId, fingerprint: 'ctl-a', query: { sessionID: 'ctl-a' }, cookie: 'sessionID=cookie-a', rooms: [], messageCount: 1, remotePort: 0 });
+  c.equal('connection a', ca && { ...ca, remotePort: 0, query: { sessionID: ca.query.sessionID }, offeredExtensions: null },
+    { id: aId, fingerprint: 'ctl-a', query: { sessionID: 'ctl-a' }, cookie: 'sessionID=cookie-a', rooms: [], messageCount: 1, remotePort: 0,
+      offeredExtensions: null, extensions: [] });
   c.ok('connection b has no fingerprint', conns.find((x) => x.id === bId)?.fingerprint === null);
   tap.result('control: GET /connections', c.problems);
 
