@@ -158,7 +158,8 @@ on_exchange_done (GObject      *object,
                                  "Could not %s: the server did not answer within %u ms",
                                  exchange->what, exchange->timeout_ms);
       else
-        g_task_return_error (task, _stellar_client_describe_message_error (exchange->message, error, exchange->what));
+        g_task_return_error (task, _stellar_client_describe_message_error (exchange->message, error,
+                                                                           exchange->what));
       return;
     }
 
