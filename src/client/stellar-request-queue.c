@@ -95,6 +95,7 @@ struct _Request
   GList inflight_link;
 
   guint internal : 1;
+  guint follow_up : 1;
   guint sent : 1;
   guint on_http : 1;
 };
@@ -542,17 +543,27 @@ pump (StellarRequestQueue *self)
   pump_queue (self, &self->outbox, connected);
 }
 
+static void hold_outbox (StellarRequestQueue *self,
+                         Request             *request);
+
+/* The follow-up that held the outbox was seen by its caller: the next one
+ * waiting, if any, takes the hold over. */
 static void
 on_hold_completed (GTask               *task,
                    GParamSpec          *pspec,
                    StellarRequestQueue *self)
 {
+  Request *next;
+
   g_signal_handlers_disconnect_by_func (task, on_hold_completed, self);
-  if (self->outbox_hold == task)
-    {
-      self->outbox_hold = NULL;
-      pump (self);
-    }
+  if (self->outbox_hold != task)
+    return;
+
+  self->outbox_hold = NULL;
+  next = g_queue_peek_head (&self->outbox);
+  if (next != NULL && next->follow_up)
+    hold_outbox (self, next);
+  pump (self);
 }
 
 /* A follow-up (the details after a room change) holds the outbox until its
@@ -565,6 +576,24 @@ hold_outbox (StellarRequestQueue *self,
   self->outbox_hold = request->task;
   g_signal_connect_object (request->task, "notify::completed", G_CALLBACK (on_hold_completed),
                            self, 0);
+}
+
+/* Follow-ups go first, in the order of the changes they follow: a reply
+ * completed late (GTask defers the callback of a request answered in the
+ * iteration that made it) may bring its follow-up after a later one's. */
+static void
+add_follow_up (StellarRequestQueue *self,
+               Request             *request)
+{
+  GList *l = self->outbox.head;
+
+  request->follow_up = TRUE;
+  while (l != NULL && ((Request *)l->data)->follow_up)
+    l = l->next;
+  g_queue_insert_before (&self->outbox, l, request);
+
+  if (self->outbox_hold == NULL)
+    hold_outbox (self, g_queue_peek_head (&self->outbox));
 }
 
 static void
@@ -585,11 +614,7 @@ submit (StellarRequestQueue *self,
   if (request->internal)
     g_queue_push_tail (&self->handshake_queue, request);
   else if (flags & STELLAR_REQUEST_NEXT)
-    {
-      g_queue_push_head (&self->outbox, request);
-      if (self->outbox_hold == NULL)
-        hold_outbox (self, request);
-    }
+    add_follow_up (self, request);
   else
     g_queue_push_tail (&self->outbox, request);
   pump (self);

@@ -421,6 +421,76 @@ test_server_broadcast (void)
   listener_clear (&heard);
 }
 
+/* --- joins asked for as the connection completes --------------------------- */
+
+typedef struct
+{
+  TestFixture *fixture;
+  guint joined;
+  guint failed;
+} Joins;
+
+static void
+on_joined_at_connect (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  Joins *joins = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (stellar_client_room_add_finish (STELLAR_CLIENT (source), result, &error))
+    joins->joined++;
+  else
+    joins->failed++;
+}
+
+static void
+on_connected_join (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  Joins *joins = user_data;
+  StellarClient *client = STELLAR_CLIENT (source);
+  g_autoptr(JsonObject) details = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 deadline = g_get_monotonic_time () + STELLAR_TEST_TIMEOUT_MS * 1000;
+
+  details = stellar_client_connect_finish (client, result, &error);
+  g_assert_no_error (error);
+
+  stellar_client_room_add_async (client, "defaultRoom", NULL, on_joined_at_connect, joins);
+  stellar_client_room_add_async (client, "anotherRoom", NULL, on_joined_at_connect, joins);
+
+  /* Slow to return, as a window drawing itself is: by then the server has
+   * answered the first join, and libsoup reads that reply in the main-loop
+   * iteration the join was made in, so GTask tells its caller only in the
+   * next one. The main loop is not run here. */
+  while (test_count_server_frames (joins->fixture->server, "out", "\"data\":true") == 0)
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("The server did not answer the first join");
+      g_usleep (1000);
+    }
+}
+
+static void
+test_joins_at_connect (TestFixture   *fixture,
+                       gconstpointer  options)
+{
+  Joins joins = { fixture, 0, 0 };
+
+  stellar_test_server_clear_frames (fixture->server);
+  stellar_client_connect_async (fixture->client, NULL, on_connected_join, &joins);
+
+  /* Each join completes, after its own detailsView, whatever the order in
+   * which their callbacks came. */
+  stellar_test_wait_for (joins.joined + joins.failed == 2);
+  g_assert_cmpuint (joins.failed, ==, 0);
+  g_assert_true (g_strv_equal (stellar_client_get_rooms (fixture->client),
+                               (const char *[]) { "defaultRoom", "anotherRoom", NULL }));
+  g_assert_cmpuint (test_count_server_frames (fixture->server, "in", "detailsView"), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -432,6 +502,7 @@ main (int   argc,
   g_test_add_func ("/rooms/not-connected", test_room_not_connected);
   g_test_add_func ("/rooms/view", test_room_view);
   test_add_connected ("/rooms/details-view", NULL, test_details_view);
+  test_add ("/rooms/joins-at-connect", NULL, test_joins_at_connect);
   g_test_add_func ("/chat/say", test_say);
   test_add_connected ("/chat/say-errors", NULL, test_say_errors);
   test_add_connected ("/chat/default-room", NULL, test_default_room);
