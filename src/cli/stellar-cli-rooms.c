@@ -161,19 +161,20 @@ on_say (StellarClient *client,
 }
 
 /* --frames: every frame either way, as {"direction": "in"|"out", "frame": …},
- * the frame as JSON where it is JSON and as a string where it is not. */
+ * the frame as JSON where it is JSON (the client's own, not parsed again)
+ * and as a string where it is not. */
 static void
 on_wire (StellarClient *client,
          gboolean       outgoing,
          const char    *text,
+         JsonNode      *frame,
          Listener      *listener)
 {
   g_autoptr(JsonObject) line = json_object_new ();
-  g_autoptr(JsonNode) frame = stellar_cli_parse_json (text, -1, "", NULL);
 
   json_object_set_string_member (line, "direction", outgoing ? "out" : "in");
   if (frame != NULL)
-    json_object_set_member (line, "frame", g_steal_pointer (&frame));
+    json_object_set_member (line, "frame", json_node_copy (frame));
   else
     json_object_set_string_member (line, "frame", text);
 
