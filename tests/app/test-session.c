@@ -54,6 +54,10 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
+  /* A request's callback may come one main-loop iteration after the state
+   * it changed (GTask defers the callback of a request answered in the
+   * iteration that made it): let what is under way end first. */
+  stellar_test_wait_for (g_atomic_int_get (&G_OBJECT (fixture->session)->ref_count) == 1);
   g_assert_finalize_object (fixture->session);
   g_settings_reset (fixture->settings, "remembered-rooms");
   g_assert_finalize_object (fixture->settings);
