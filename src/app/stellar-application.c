@@ -27,12 +27,31 @@ static const GOptionEntry option_entries[] = {
   { NULL }
 };
 
+/* With STELLAR_REPORT_FIRST_FRAME set, the first window prints
+ * `first-frame MONOTONIC_US` once it has drawn its first frame: how
+ * tests/bench/run-app-benchmarks times a start. */
+static void
+report_first_frame (GdkFrameClock *clock,
+                    gpointer       user_data)
+{
+  g_print ("first-frame %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+  g_signal_handlers_disconnect_by_func (clock, report_first_frame, user_data);
+}
+
 static StellarWindow *
 open_window (StellarApplication *self)
 {
   StellarWindow *window = stellar_window_new (GTK_APPLICATION (self));
+  static gboolean reported;
 
   gtk_window_present (GTK_WINDOW (window));
+
+  if (!reported && g_getenv ("STELLAR_REPORT_FIRST_FRAME") != NULL)
+    {
+      g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                        G_CALLBACK (report_first_frame), NULL);
+      reported = TRUE;
+    }
 
   return window;
 }
