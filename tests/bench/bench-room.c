@@ -38,7 +38,7 @@
 
 #define TIMER_INTERVAL_MS 10
 #define FRAME_LOG_CAPACITY 10000
-#define WATCHDOG_SECONDS 300
+#define WATCHDOG_SECONDS 900
 
 typedef struct {
   gboolean      app;
