@@ -53,7 +53,6 @@ typedef struct {
   GArray       *interval_us;    /* frame clock's frame time to the next one */
   gint64        last_frame_time;
   gboolean      recording;
-  guint         total;
 } Bench;
 
 static gsize
