@@ -10,7 +10,7 @@
 #include "config.h"
 
 #include "stellar-frame-log-private.h"
-#include "stellar-json-text-private.h"
+#include "stellar-frame-private.h"
 
 #define EXPORT_FORMAT "com.example.Stellar.frames"
 #define EXPORT_VERSION 1
@@ -26,30 +26,16 @@ static void
 export_free (Export *export)
 {
   for (guint i = 0; i < export->frames->len; i++)
-    g_object_unref (g_array_index (export->frames, StellarFrameSnapshot, i).frame);
+    {
+      StellarFrameSnapshot *snapshot = &g_array_index (export->frames, StellarFrameSnapshot, i);
+
+      g_object_unref (snapshot->frame);
+      g_strfreev (snapshot->added_params);
+    }
   g_array_unref (export->frames);
   g_object_unref (export->file);
   g_free (export->server);
   g_free (export);
-}
-
-static JsonNode *
-parse_frame (StellarFrame *frame)
-{
-  g_autoptr(JsonParser) parser = NULL;
-  const char *text = stellar_frame_get_text (frame);
-
-  /* A frame nested too deep is exported as text: the client never accepts
-   * one anyway, and json-glib's parser would recurse through it. */
-  if (stellar_frame_get_kind (frame) == STELLAR_FRAME_KIND_MALFORMED ||
-      !_stellar_json_text_nests_within (text, stellar_frame_get_size (frame), STELLAR_JSON_MAX_DEPTH))
-    return NULL;
-
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, text, stellar_frame_get_size (frame), NULL))
-    return NULL;
-
-  return json_parser_steal_root (parser);
 }
 
 static char *
@@ -68,7 +54,7 @@ add_frame (JsonBuilder                *builder,
   StellarFrame *frame = snapshot->frame;
   g_autofree char *time = format_time (stellar_frame_get_time (frame));
   g_autoptr(GEnumClass) kinds = g_type_class_ref (STELLAR_TYPE_FRAME_KIND);
-  JsonNode *parsed = parse_frame (frame);
+  JsonNode *parsed = _stellar_frame_parse (frame);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
@@ -99,6 +85,14 @@ add_frame (JsonBuilder                *builder,
       json_builder_add_int_value (builder, snapshot->peer_id);
       json_builder_set_member_name (builder, "latencyMs");
       json_builder_add_int_value (builder, snapshot->latency_ms);
+    }
+  if (snapshot->added_params != NULL)
+    {
+      json_builder_set_member_name (builder, "addedParams");
+      json_builder_begin_array (builder);
+      for (guint i = 0; snapshot->added_params[i] != NULL; i++)
+        json_builder_add_string_value (builder, snapshot->added_params[i]);
+      json_builder_end_array (builder);
     }
 
   if (parsed != NULL)

@@ -17,6 +17,7 @@ typedef struct {
   guint64       peer_id;
   gint64        latency_ms;
   guint         connection;
+  char        **added_params;
 } StellarFrameSnapshot;
 
 GArray *_stellar_frame_log_snapshot (StellarFrameLog *self);

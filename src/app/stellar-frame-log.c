@@ -11,6 +11,8 @@
 #include "stellar-frame-log-private.h"
 #include "stellar-frame-private.h"
 
+#define MAX_BATCH_DELAY_USEC (100 * 1000)
+
 /* A request waiting for its response, by the count the server will answer
  * with. Only ids are kept, so a request that left the ring still pairs. */
 typedef struct {
@@ -23,6 +25,16 @@ typedef struct {
  * they hold more than #StellarFrameLog:max-bytes of text), oldest first.
  * Ids are consecutive, so the frames in the ring are too, and finding a
  * frame by id is arithmetic.
+ *
+ * The model follows the ring in batches: a flood brings thousands of
+ * frames a second, and a change of the model costs its views work in
+ * proportion to what they show (a filter, the whole of it). What the model
+ * shows is the frames that left the ring since the last batch (`leaving`),
+ * then the ring's frames up to `shown_end`; a batch removes the first at
+ * the head and adds the new ones at the end, in two changes, when the main
+ * loop is idle or once the batch is MAX_BATCH_DELAY_USEC old. While paused,
+ * no batch is published: the model stays as it was, and what it holds is
+ * bounded by twice the capacity.
  *
  * Pairing mirrors the client's count (docs/wire-protocol.md 6.3): every
  * Stellar frame the client sends, heartbeats excluded, takes the next
@@ -46,8 +58,12 @@ struct _StellarFrameLog
   guint64        max_bytes;
   guint64        next_id;
 
-  /* While paused: the frames the model shows, from the first change on. */
-  GPtrArray     *frozen;
+  /* What the model shows: the frames that left the ring since the last
+   * batch, oldest first, then the ring's frames below this id. */
+  GPtrArray     *leaving;
+  guint64        shown_end;
+  guint          publish_source;
+  gint64         batch_started;
   guint          held_back;
 
   /* The current connection's count and the requests it awaits. */
@@ -86,12 +102,25 @@ ring_at (StellarFrameLog *self,
   return self->ring[(self->head + position) % self->capacity];
 }
 
+/* How many of the ring's frames the model shows. */
+static guint
+n_shown_in_ring (StellarFrameLog *self)
+{
+  guint64 first;
+
+  if (self->n == 0)
+    return 0;
+
+  first = stellar_frame_get_id (ring_at (self, 0));
+  return self->shown_end > first ? self->shown_end - first : 0;
+}
+
 static guint
 stellar_frame_log_get_n_items (GListModel *model)
 {
   StellarFrameLog *self = STELLAR_FRAME_LOG (model);
 
-  return self->frozen != NULL ? self->frozen->len : self->n;
+  return self->leaving->len + n_shown_in_ring (self);
 }
 
 static gpointer
@@ -100,10 +129,11 @@ stellar_frame_log_get_item (GListModel *model,
 {
   StellarFrameLog *self = STELLAR_FRAME_LOG (model);
 
-  if (self->frozen != NULL)
-    return position < self->frozen->len ? g_object_ref (g_ptr_array_index (self->frozen, position)) : NULL;
+  if (position < self->leaving->len)
+    return g_object_ref (g_ptr_array_index (self->leaving, position));
 
-  return position < self->n ? g_object_ref (ring_at (self, position)) : NULL;
+  position -= self->leaving->len;
+  return position < n_shown_in_ring (self) ? g_object_ref (ring_at (self, position)) : NULL;
 }
 
 static void
@@ -135,18 +165,7 @@ find_in_ring (StellarFrameLog *self,
   return ring_at (self, id - first);
 }
 
-/* Before the first change while paused, keeps what the model shows. */
-static void
-freeze_if_paused (StellarFrameLog *self)
-{
-  if (!self->paused || self->frozen != NULL)
-    return;
-
-  self->frozen = g_ptr_array_new_full (self->n, g_object_unref);
-  for (guint i = 0; i < self->n; i++)
-    g_ptr_array_add (self->frozen, g_object_ref (ring_at (self, i)));
-}
-
+/* A frame the model shows stays in it until the next batch. */
 static void
 evict_oldest (StellarFrameLog *self)
 {
@@ -155,10 +174,68 @@ evict_oldest (StellarFrameLog *self)
   self->head = (self->head + 1) % self->capacity;
   self->n--;
   self->n_bytes -= stellar_frame_get_size (oldest);
-  g_object_unref (oldest);
+
+  if (stellar_frame_get_id (oldest) < self->shown_end)
+    g_ptr_array_add (self->leaving, oldest);
+  else
+    g_object_unref (oldest);
 }
 
-/* The @count oldest frames leave, in one change of the model. */
+/* The model catches up with the ring: what left goes at the head, then
+ * what came is added at the end. */
+static void
+publish (StellarFrameLog *self)
+{
+  guint removed = self->leaving->len;
+  guint kept = n_shown_in_ring (self);
+  guint added = self->n - kept;
+
+  g_clear_handle_id (&self->publish_source, g_source_remove);
+
+  if (removed > 0)
+    {
+      g_ptr_array_set_size (self->leaving, 0);
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, removed, 0);
+    }
+
+  self->shown_end = self->next_id;
+  if (added > 0)
+    g_list_model_items_changed (G_LIST_MODEL (self), kept, 0, added);
+}
+
+static gboolean
+publish_when_idle (gpointer user_data)
+{
+  StellarFrameLog *self = user_data;
+
+  self->publish_source = 0;
+  publish (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The ring changed: the model follows soon, or now when the batch is old
+ * (a flood keeps the main loop too busy to be idle). */
+static void
+schedule_publish (StellarFrameLog *self)
+{
+  if (self->paused)
+    return;
+
+  if (self->publish_source == 0)
+    {
+      self->batch_started = g_get_monotonic_time ();
+      self->publish_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, publish_when_idle, self, NULL);
+      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->publish_source),
+                                "[stellar] frame log batch");
+    }
+  else if (g_get_monotonic_time () - self->batch_started > MAX_BATCH_DELAY_USEC)
+    {
+      publish (self);
+    }
+}
+
+/* The @count oldest frames leave. */
 static void
 evict (StellarFrameLog *self,
        guint            count)
@@ -166,12 +243,9 @@ evict (StellarFrameLog *self,
   if (count == 0)
     return;
 
-  freeze_if_paused (self);
   for (guint i = 0; i < count; i++)
     evict_oldest (self);
 
-  if (self->frozen == NULL)
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, count, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_BYTES]);
 }
 
@@ -203,23 +277,20 @@ push (StellarFrameLog *self,
 {
   gsize size = stellar_frame_get_size (frame);
 
-  freeze_if_paused (self);
   evict (self, count_excess (self, size, self->capacity - 1, TRUE));
 
   self->ring[(self->head + self->n) % self->capacity] = frame;
   self->n++;
   self->n_bytes += size;
 
-  if (self->frozen == NULL)
-    {
-      g_list_model_items_changed (G_LIST_MODEL (self), self->n - 1, 0, 1);
-    }
-  else
+  if (self->paused)
     {
       self->held_back++;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HELD_BACK]);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_BYTES]);
+
+  schedule_publish (self);
 }
 
 /* --- pairing ------------------------------------------------------------- */
@@ -333,10 +404,11 @@ stellar_frame_log_finalize (GObject *object)
 {
   StellarFrameLog *self = STELLAR_FRAME_LOG (object);
 
-  while (self->n > 0)
-    evict_oldest (self);
+  g_clear_handle_id (&self->publish_source, g_source_remove);
+  for (guint i = 0; i < self->n; i++)
+    g_object_unref (ring_at (self, i));
   g_free (self->ring);
-  g_clear_pointer (&self->frozen, g_ptr_array_unref);
+  g_clear_pointer (&self->leaving, g_ptr_array_unref);
   g_clear_pointer (&self->pending, g_hash_table_unref);
 
   G_OBJECT_CLASS (stellar_frame_log_parent_class)->finalize (object);
@@ -476,6 +548,7 @@ stellar_frame_log_init (StellarFrameLog *self)
   self->connection = 1;
   self->oldest_pending = 1;
   self->pending = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, g_free);
+  self->leaving = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 /**
@@ -536,6 +609,9 @@ stellar_frame_log_set_capacity (StellarFrameLog *self,
   self->head = 0;
   self->capacity = capacity;
 
+  if (!self->paused)
+    publish (self);
+
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CAPACITY]);
 }
 
@@ -571,6 +647,8 @@ stellar_frame_log_set_max_bytes (StellarFrameLog *self,
   self->max_bytes = max_bytes;
   if (self->ring != NULL)
     evict (self, count_excess (self, 0, self->capacity, FALSE));
+  if (!self->paused)
+    publish (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MAX_BYTES]);
 }
 
@@ -617,17 +695,15 @@ stellar_frame_log_set_paused (StellarFrameLog *self,
   if (self->paused == paused)
     return;
 
+  /* Pausing keeps what came until now; resuming shows what came since. */
+  if (paused)
+    publish (self);
+
   self->paused = paused;
 
   if (!paused)
     {
-      if (self->frozen != NULL)
-        {
-          guint shown = self->frozen->len;
-
-          g_clear_pointer (&self->frozen, g_ptr_array_unref);
-          g_list_model_items_changed (G_LIST_MODEL (self), 0, shown, self->n);
-        }
+      publish (self);
       if (self->held_back != 0)
         {
           self->held_back = 0;
@@ -662,7 +738,8 @@ stellar_frame_log_get_held_back (StellarFrameLog *self)
  * @real_time_us: when the frame went or came (g_get_real_time())
  *
  * Records a frame: its kind, label and count, paired with the request it
- * answers. The oldest frames leave when the log is full.
+ * answers. The oldest frames leave when the log is full. The model shows
+ * the frame with the next batch (stellar_frame_log_flush()).
  *
  * Returns: the frame's id, for stellar_frame_log_lookup()
  */
@@ -753,10 +830,14 @@ stellar_frame_log_clear (StellarFrameLog *self)
 
   shown = g_list_model_get_n_items (G_LIST_MODEL (self));
 
-  while (self->n > 0)
-    evict_oldest (self);
+  g_clear_handle_id (&self->publish_source, g_source_remove);
+  for (guint i = 0; i < self->n; i++)
+    g_clear_object (&self->ring[(self->head + i) % self->capacity]);
+  self->n = 0;
+  self->n_bytes = 0;
   self->head = 0;
-  g_clear_pointer (&self->frozen, g_ptr_array_unref);
+  self->shown_end = self->next_id;
+  g_ptr_array_set_size (self->leaving, 0);
 
   if (shown > 0)
     g_list_model_items_changed (G_LIST_MODEL (self), 0, shown, 0);
@@ -778,29 +859,85 @@ stellar_frame_log_clear (StellarFrameLog *self)
  * response.
  *
  * Returns: %TRUE when the model shows the frame; %FALSE when it left the
- *   log, or arrived while paused
+ *   model, or is not in it yet (it arrived while paused, or since the last
+ *   batch)
  */
 gboolean
 stellar_frame_log_lookup (StellarFrameLog *self,
                           guint64          id,
                           guint           *position)
 {
-  StellarFrame *first;
-  guint n;
+  guint n_leaving;
+  guint64 first;
+  guint offset;
 
   g_return_val_if_fail (STELLAR_IS_FRAME_LOG (self), FALSE);
 
-  n = g_list_model_get_n_items (G_LIST_MODEL (self));
-  if (n == 0)
+  /* Both parts hold consecutive ids. */
+  n_leaving = self->leaving->len;
+  if (n_leaving > 0)
+    {
+      first = stellar_frame_get_id (g_ptr_array_index (self->leaving, 0));
+      if (id >= first && id - first < n_leaving)
+        {
+          offset = id - first;
+          goto found;
+        }
+    }
+
+  if (n_shown_in_ring (self) == 0)
     return FALSE;
 
-  first = self->frozen != NULL ? g_ptr_array_index (self->frozen, 0) : ring_at (self, 0);
-  if (id < stellar_frame_get_id (first) || id - stellar_frame_get_id (first) >= n)
+  first = stellar_frame_get_id (ring_at (self, 0));
+  if (id < first || id - first >= n_shown_in_ring (self))
     return FALSE;
+  offset = n_leaving + (id - first);
 
+found:
   if (position != NULL)
-    *position = id - stellar_frame_get_id (first);
+    *position = offset;
   return TRUE;
+}
+
+/**
+ * stellar_frame_log_set_added_params:
+ * @self: a #StellarFrameLog
+ * @id: the id of an action request the log holds
+ * @keys: (array zero-terminated=1): the parameters an interceptor added to
+ *   the call, such as default parameters
+ *
+ * Notes what the request carries that its caller did not give; a frame
+ * that already left the log is let be.
+ */
+void
+stellar_frame_log_set_added_params (StellarFrameLog    *self,
+                                    guint64             id,
+                                    const char * const *keys)
+{
+  StellarFrame *frame;
+
+  g_return_if_fail (STELLAR_IS_FRAME_LOG (self));
+  g_return_if_fail (keys != NULL);
+
+  frame = find_in_ring (self, id);
+  if (frame != NULL)
+    _stellar_frame_set_added_params (frame, keys);
+}
+
+/**
+ * stellar_frame_log_flush:
+ * @self: a #StellarFrameLog
+ *
+ * The model shows the frames recorded so far now, rather than with the
+ * next batch; nothing changes while paused.
+ */
+void
+stellar_frame_log_flush (StellarFrameLog *self)
+{
+  g_return_if_fail (STELLAR_IS_FRAME_LOG (self));
+
+  if (!self->paused)
+    publish (self);
 }
 
 GArray *
@@ -817,6 +954,7 @@ _stellar_frame_log_snapshot (StellarFrameLog *self)
         .peer_id = stellar_frame_get_peer_id (frame),
         .latency_ms = stellar_frame_get_latency_ms (frame),
         .connection = stellar_frame_get_connection (frame),
+        .added_params = g_strdupv ((char **) stellar_frame_get_added_params (frame)),
       };
 
       g_array_append_val (frames, snapshot);

@@ -38,6 +38,10 @@ guint64          stellar_frame_log_append            (StellarFrameLog *self,
                                                       const char      *text,
                                                       JsonNode        *frame,
                                                       gint64           real_time_us);
+void             stellar_frame_log_set_added_params  (StellarFrameLog    *self,
+                                                      guint64             id,
+                                                      const char * const *keys);
+void             stellar_frame_log_flush             (StellarFrameLog *self);
 void             stellar_frame_log_mark_disconnected (StellarFrameLog *self);
 void             stellar_frame_log_clear             (StellarFrameLog *self);
 gboolean         stellar_frame_log_lookup            (StellarFrameLog *self,

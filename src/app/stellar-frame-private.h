@@ -5,6 +5,8 @@
 
 #pragma once
 
+#include <json-glib/json-glib.h>
+
 #include "stellar-frame.h"
 
 G_BEGIN_DECLS
@@ -25,5 +27,8 @@ void          _stellar_frame_set_message_count (StellarFrame     *self,
 void          _stellar_frame_set_peer          (StellarFrame     *self,
                                                 guint64           peer_id,
                                                 gint64            latency_ms);
+void          _stellar_frame_set_added_params  (StellarFrame       *self,
+                                                const char * const *keys);
+JsonNode     *_stellar_frame_parse             (StellarFrame     *self);
 
 G_END_DECLS

@@ -10,11 +10,13 @@
 #include <string.h>
 
 #include "stellar-frame-private.h"
+#include "stellar-json-text-private.h"
 
 /* Everything but the pairing is fixed when the log records the frame. A
  * request learns its peer when the response arrives; a request sent before
  * a connection's welcome may be renumbered when the welcome shows that it
- * went out on the new connection. */
+ * went out on the new connection; an action request learns which of its
+ * parameters an interceptor added. */
 struct _StellarFrame
 {
   GObject           parent_instance;
@@ -28,6 +30,7 @@ struct _StellarFrame
   guint64           peer_id;
   gint64            latency_ms;
   guint             connection;
+  char            **added_params;
   StellarFrameKind  kind : 8;
   guint             outgoing : 1;
 };
@@ -45,6 +48,7 @@ enum {
   PROP_CONNECTION,
   PROP_PEER_ID,
   PROP_LATENCY_MS,
+  PROP_ADDED_PARAMS,
   N_PROPS
 };
 
@@ -72,6 +76,7 @@ stellar_frame_finalize (GObject *object)
 
   g_free (self->text);
   g_free (self->label);
+  g_strfreev (self->added_params);
 
   G_OBJECT_CLASS (stellar_frame_parent_class)->finalize (object);
 }
@@ -128,6 +133,10 @@ stellar_frame_get_property (GObject    *object,
 
     case PROP_LATENCY_MS:
       g_value_set_int64 (value, self->latency_ms);
+      break;
+
+    case PROP_ADDED_PARAMS:
+      g_value_set_boxed (value, self->added_params);
       break;
 
     default:
@@ -232,6 +241,14 @@ stellar_frame_class_init (StellarFrameClass *klass)
   properties[PROP_LATENCY_MS] = g_param_spec_int64 ("latency-ms", NULL, NULL,
                                                     -1, G_MAXINT64, -1, flags);
 
+  /**
+   * StellarFrame:added-params:
+   *
+   * For an action request, the parameters an interceptor added to the call
+   * (the server's default parameters); %NULL when none did.
+   */
+  properties[PROP_ADDED_PARAMS] = g_param_spec_boxed ("added-params", NULL, NULL, G_TYPE_STRV, flags);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -305,6 +322,24 @@ _stellar_frame_set_peer (StellarFrame *self,
       self->latency_ms = latency_ms;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LATENCY_MS]);
     }
+}
+
+void
+_stellar_frame_set_added_params (StellarFrame       *self,
+                                 const char * const *keys)
+{
+  if (keys != NULL && keys[0] == NULL)
+    keys = NULL;
+
+  if (self->added_params == NULL && keys == NULL)
+    return;
+  if (self->added_params != NULL && keys != NULL &&
+      g_strv_equal ((const char * const *) self->added_params, keys))
+    return;
+
+  g_strfreev (self->added_params);
+  self->added_params = g_strdupv ((char **) keys);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADDED_PARAMS]);
 }
 
 /**
@@ -459,4 +494,67 @@ stellar_frame_get_latency_ms (StellarFrame *self)
   g_return_val_if_fail (STELLAR_IS_FRAME (self), -1);
 
   return self->latency_ms;
+}
+
+/**
+ * stellar_frame_get_added_params:
+ * @self: a #StellarFrame
+ *
+ * Returns: (transfer none) (nullable) (array zero-terminated=1): the
+ *   parameters an interceptor added to the call, or %NULL
+ */
+const char * const *
+stellar_frame_get_added_params (StellarFrame *self)
+{
+  g_return_val_if_fail (STELLAR_IS_FRAME (self), NULL);
+
+  return (const char * const *) self->added_params;
+}
+
+/*
+ * _stellar_frame_parse:
+ * @self: a #StellarFrame
+ *
+ * Parses the frame's text again: the log keeps only the text, which is
+ * smaller than its parsed form. A frame nested deeper than the client ever
+ * accepts is left as text, since json-glib's parser would recurse through
+ * it.
+ *
+ * Returns: (transfer full) (nullable): the frame's JSON, or %NULL when it
+ *   is not JSON
+ */
+JsonNode *
+_stellar_frame_parse (StellarFrame *self)
+{
+  g_autoptr(JsonParser) parser = NULL;
+
+  if (self->kind == STELLAR_FRAME_KIND_MALFORMED ||
+      !_stellar_json_text_nests_within (self->text, self->size, STELLAR_JSON_MAX_DEPTH))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, self->text, self->size, NULL))
+    return NULL;
+
+  return json_parser_steal_root (parser);
+}
+
+/**
+ * stellar_frame_create_json_tree:
+ * @self: a #StellarFrame
+ *
+ * The frame as a tree of values, for the protocol inspector's details.
+ *
+ * Returns: (transfer full) (nullable): a model of the frame's JSON, or
+ *   %NULL when the frame is not JSON
+ */
+StellarJsonTree *
+stellar_frame_create_json_tree (StellarFrame *self)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  g_return_val_if_fail (STELLAR_IS_FRAME (self), NULL);
+
+  node = _stellar_frame_parse (self);
+  return node != NULL ? stellar_json_tree_new (node) : NULL;
 }

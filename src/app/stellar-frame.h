@@ -7,6 +7,8 @@
 
 #include <glib-object.h>
 
+#include "stellar-json-tree.h"
+
 G_BEGIN_DECLS
 
 /**
@@ -59,5 +61,7 @@ gint64            stellar_frame_get_message_count (StellarFrame *self);
 guint             stellar_frame_get_connection    (StellarFrame *self);
 guint64           stellar_frame_get_peer_id       (StellarFrame *self);
 gint64            stellar_frame_get_latency_ms    (StellarFrame *self);
+const char * const *stellar_frame_get_added_params (StellarFrame *self);
+StellarJsonTree  *stellar_frame_create_json_tree  (StellarFrame *self);
 
 G_END_DECLS

@@ -27,7 +27,8 @@ parse (const char *text)
   return json_parser_steal_root (parser);
 }
 
-/* Appends as the session would: with the JSON the client parsed or built. */
+/* Appends as the session would: with the JSON the client parsed or built;
+ * then shows it at once, as if each frame came in a batch of its own. */
 static guint64
 append (StellarFrameLog *log,
         gboolean         outgoing,
@@ -35,8 +36,10 @@ append (StellarFrameLog *log,
         gint64           ms)
 {
   g_autoptr(JsonNode) node = parse (text);
+  guint64 id = stellar_frame_log_append (log, outgoing, text, node, T0 + ms * 1000);
 
-  return stellar_frame_log_append (log, outgoing, text, node, T0 + ms * 1000);
+  stellar_frame_log_flush (log);
+  return id;
 }
 
 static StellarFrame *
@@ -524,11 +527,11 @@ test_pause (void)
   g_assert_false (stellar_frame_log_lookup (log, last, NULL));
   g_assert_cmpuint (stellar_frame_log_get_held_back (log), ==, 10);
 
-  /* resuming shows the last five, in one change */
+  /* resuming shows the last five: the three shown leave, they come */
   stellar_frame_log_set_paused (log, FALSE);
-  g_assert_cmpuint (changes.changes, ==, 1);
+  g_assert_cmpuint (changes.changes, ==, 2);
   g_assert_cmpuint (changes.position, ==, 0);
-  g_assert_cmpuint (changes.removed, ==, 3);
+  g_assert_cmpuint (changes.removed, ==, 0);
   g_assert_cmpuint (changes.added, ==, 5);
   g_assert_cmpuint (stellar_frame_log_get_held_back (log), ==, 0);
   g_assert_false (stellar_frame_log_lookup (log, first, NULL));
@@ -544,6 +547,95 @@ test_pause (void)
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
   stellar_frame_log_set_paused (log, FALSE);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+}
+
+static guint64
+append_later (StellarFrameLog *log,
+              const char      *text)
+{
+  g_autoptr(JsonNode) node = parse (text);
+
+  return stellar_frame_log_append (log, FALSE, text, node, g_get_real_time ());
+}
+
+static gboolean
+model_shows (StellarFrameLog *log,
+             guint64          id)
+{
+  return stellar_frame_log_lookup (log, id, NULL);
+}
+
+/* The model follows the ring in batches: none while the frames come, one
+ * removal and one addition once the main loop is idle. */
+static void
+test_batches (void)
+{
+  g_autoptr(StellarFrameLog) log = stellar_frame_log_new (4);
+  GListModel *model = G_LIST_MODEL (log);
+  Changes changes = { 0 };
+  guint64 first, last = 0;
+  guint position;
+
+  first = append (log, FALSE, "\"primus::ping::1\"", 0);
+  append (log, FALSE, "\"primus::ping::2\"", 1);
+  g_signal_connect (log, "items-changed", G_CALLBACK (on_items_changed), &changes);
+
+  for (guint i = 0; i < 5; i++)
+    last = append_later (log, "\"primus::ping::3\"");
+
+  /* the model still shows the first two, though they left the ring */
+  g_assert_cmpuint (changes.changes, ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_true (stellar_frame_log_lookup (log, first, &position));
+  g_assert_cmpuint (position, ==, 0);
+  {
+    g_autoptr(StellarFrame) kept = g_list_model_get_item (model, 1);
+
+    g_assert_cmpuint (stellar_frame_get_id (kept), ==, first + 1);
+  }
+  g_assert_false (stellar_frame_log_lookup (log, last, NULL));
+  g_assert_cmpuint (stellar_frame_log_get_held_back (log), ==, 0);
+
+  stellar_test_wait_for (model_shows (log, last));
+  g_assert_cmpuint (changes.changes, ==, 2);
+  g_assert_cmpuint (changes.position, ==, 0);
+  g_assert_cmpuint (changes.added, ==, 4);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_false (stellar_frame_log_lookup (log, first, NULL));
+  g_assert_true (stellar_frame_log_lookup (log, last, &position));
+  g_assert_cmpuint (position, ==, 3);
+
+  /* a flood that never lets the main loop idle still shows, batch by batch */
+  changes.changes = 0;
+  {
+    gint64 until = g_get_monotonic_time () + 350 * 1000;
+
+    while (g_get_monotonic_time () < until)
+      last = append_later (log, "\"primus::ping::4\"");
+  }
+  g_assert_cmpuint (changes.changes, >=, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+}
+
+/* A frame's JSON, for the details of the inspector. */
+static void
+test_json_tree (void)
+{
+  g_autoptr(StellarFrameLog) log = stellar_frame_log_new (10);
+  g_autoptr(StellarJsonTree) tree = NULL;
+  g_autoptr(StellarJsonItem) item = NULL;
+  guint64 id;
+
+  id = append (log, FALSE, "{\"echo\":\"hi\",\"context\":\"response\",\"messageCount\":1}", 0);
+  tree = stellar_frame_create_json_tree (get_frame (log, id));
+  g_assert_nonnull (tree);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (tree)), ==, 3);
+  item = g_list_model_get_item (G_LIST_MODEL (tree), 0);
+  g_assert_cmpstr (stellar_json_item_get_key (item), ==, "echo");
+  g_clear_object (&tree);
+
+  id = append (log, FALSE, "primus::pong::12", 1);
+  g_assert_null (stellar_frame_create_json_tree (get_frame (log, id)));
 }
 
 static guint
@@ -617,9 +709,11 @@ test_export (void)
   JsonObject *root;
   JsonArray *frames;
   JsonObject *frame;
+  guint64 request;
 
   append (log, FALSE, "{\"welcome\":\"Hello human! Welcome to Stellar\",\"context\":\"api\"}", 0);
-  append (log, TRUE, request_text, 5);
+  request = append (log, TRUE, request_text, 5);
+  stellar_frame_log_set_added_params (log, request, (const char *[]) { "token", "tenant", NULL });
   append (log, FALSE, "{\"echo\":\"hi\",\"context\":\"response\",\"messageCount\":1}", 7);
   append (log, TRUE, "primus::pong::12", 8);
   /* a hostile frame nested far too deep: kept as text, never parsed */
@@ -663,6 +757,14 @@ test_export (void)
   g_assert_cmpint (json_object_get_int_member (frame, "peerId"), ==, 3);
   g_assert_cmpint (json_object_get_int_member (frame, "latencyMs"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (frame, "connection"), ==, 1);
+  {
+    JsonArray *added = json_object_get_array_member (frame, "addedParams");
+
+    g_assert_cmpuint (json_array_get_length (added), ==, 2);
+    g_assert_cmpstr (json_array_get_string_element (added, 0), ==, "token");
+    g_assert_cmpstr (json_array_get_string_element (added, 1), ==, "tenant");
+    g_assert_false (json_object_has_member (json_array_get_object_element (frames, 2), "addedParams"));
+  }
   {
     g_autoptr(JsonNode) expected = parse (request_text);
 
@@ -714,6 +816,8 @@ main (int   argc,
   g_test_add_func ("/frame-log/pairing-across-eviction", test_pairing_across_eviction);
   g_test_add_func ("/frame-log/unanswered-bounded", test_unanswered_bounded);
   g_test_add_func ("/frame-log/pause", test_pause);
+  g_test_add_func ("/frame-log/batches", test_batches);
+  g_test_add_func ("/frame-log/json-tree", test_json_tree);
   g_test_add_func ("/frame-log/filter", test_filter);
   g_test_add_func ("/frame-log/export", test_export);
   g_test_add_func ("/frame-log/export-failure", test_export_failure);
