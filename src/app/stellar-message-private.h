@@ -49,6 +49,10 @@ gboolean        _stellar_message_get_echoed       (StellarMessage         *self)
 void            _stellar_message_set_echoed       (StellarMessage         *self,
                                                    gboolean                echoed);
 
+/* The frame that brought or sent the message (StellarMessage:frame-id). */
+void            _stellar_message_set_frame_id     (StellarMessage         *self,
+                                                   guint64                 frame_id);
+
 /* The message's row in the history database, 0 when it came live. */
 gint64          _stellar_message_get_store_id     (StellarMessage         *self);
 void            _stellar_message_set_store_id     (StellarMessage         *self,

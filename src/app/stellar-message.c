@@ -32,6 +32,7 @@ struct _StellarMessage
   char       *sender_name;  /* GRefString, interned */
   gint64      time_us;
   gint64      store_id;
+  guint64     frame_id;
   Extra      *extra;
   guint32     day;
 
@@ -61,6 +62,7 @@ enum {
   PROP_GROUPED,
   PROP_FIRST_OF_DAY,
   PROP_FIRST_UNREAD,
+  PROP_FRAME_ID,
   N_PROPS
 };
 
@@ -178,6 +180,10 @@ stellar_message_get_property (GObject    *object,
 
     case PROP_FIRST_UNREAD:
       g_value_set_boolean (value, self->first_unread);
+      break;
+
+    case PROP_FRAME_ID:
+      g_value_set_uint64 (value, self->frame_id);
       break;
 
     default:
@@ -343,6 +349,18 @@ stellar_message_class_init (StellarMessageClass *klass)
     g_param_spec_boolean ("first-unread", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StellarMessage:frame-id:
+   *
+   * The id, in the session's frame log, of the frame that brought the
+   * message (or, for one of ours, that sent it); 0 for a message read from
+   * the history, or not sent yet.
+   */
+  properties[PROP_FRAME_ID] =
+    g_param_spec_uint64 ("frame-id", NULL, NULL,
+                         0, G_MAXUINT64, 0,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -510,6 +528,17 @@ _stellar_message_set_echoed (StellarMessage *self,
                              gboolean        echoed)
 {
   self->echoed = !!echoed;
+}
+
+void
+_stellar_message_set_frame_id (StellarMessage *self,
+                               guint64         frame_id)
+{
+  if (self->frame_id == frame_id)
+    return;
+
+  self->frame_id = frame_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FRAME_ID]);
 }
 
 gint64
@@ -686,4 +715,18 @@ stellar_message_get_first_unread (StellarMessage *self)
   g_return_val_if_fail (STELLAR_IS_MESSAGE (self), FALSE);
 
   return self->first_unread;
+}
+
+/**
+ * stellar_message_get_frame_id:
+ * @self: a #StellarMessage
+ *
+ * Returns: the id of the message's frame in the session's frame log, or 0
+ */
+guint64
+stellar_message_get_frame_id (StellarMessage *self)
+{
+  g_return_val_if_fail (STELLAR_IS_MESSAGE (self), 0);
+
+  return self->frame_id;
 }

@@ -67,5 +67,6 @@ gboolean                stellar_message_get_mentions_you   (StellarMessage *self
 gboolean                stellar_message_get_grouped        (StellarMessage *self);
 gboolean                stellar_message_get_first_of_day   (StellarMessage *self);
 gboolean                stellar_message_get_first_unread   (StellarMessage *self);
+guint64                 stellar_message_get_frame_id       (StellarMessage *self);
 
 G_END_DECLS

@@ -301,6 +301,8 @@ receive_text (StellarSession *self,
 
   name = sender_name (sender);
   message = _stellar_message_new (STELLAR_MESSAGE_KIND_MESSAGE, sender, name, time_us, text);
+  /* The client emits ::wire for a frame before the ::say it causes. */
+  _stellar_message_set_frame_id (message, self->last_received_frame_id);
 
   if (is_own_id (self, sender))
     {
@@ -505,6 +507,7 @@ send (StellarSession *self,
       StellarMessage *message)
 {
   SendData *data = g_new0 (SendData, 1);
+  guint64 last_sent;
 
   data->session = g_object_ref (self);
   data->room = g_object_ref (room);
@@ -515,9 +518,14 @@ send (StellarSession *self,
 
   /* No cancellable: a message is only ever given up by the client, which
    * tells why. */
+  last_sent = self->last_sent_frame_id;
   stellar_client_say_async (self->client, stellar_room_get_name (room),
                             stellar_message_get_text (message),
                             NULL, on_said, data);
+  /* Written at once when connected (::wire comes before the write); a
+   * message queued while offline has no frame yet. */
+  if (self->last_sent_frame_id != last_sent)
+    _stellar_message_set_frame_id (message, self->last_sent_frame_id);
 }
 
 /**

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "stellar-database.h"
+#include "stellar-frame-log.h"
 #include "stellar-room-private.h"
 #include "stellar-session.h"
 
@@ -49,6 +50,12 @@ struct _StellarSession
   GPtrArray          *unsaved;
   guint               save_source;
   char               *history_error;
+
+  /* the protocol inspector (stellar-session-frames.c) */
+  StellarFrameLog    *frame_log;
+  gboolean            frames_since_lost;
+  guint64             last_sent_frame_id;      /* 0: none yet */
+  guint64             last_received_frame_id;
 };
 
 void _stellar_session_rooms_init          (StellarSession *self);
@@ -66,6 +73,9 @@ void _stellar_session_emit_new_message    (StellarSession *self,
                                            StellarMessage *message);
 void _stellar_session_update_mentions     (StellarSession *self,
                                            GPtrArray      *messages);
+
+void _stellar_session_frames_init        (StellarSession *self);
+void _stellar_session_frames_dispose     (StellarSession *self);
 
 void _stellar_session_set_history_error   (StellarSession *self,
                                            const char     *history_error);

@@ -41,6 +41,7 @@ enum {
   PROP_ROOMS,
   PROP_DATABASE,
   PROP_HISTORY_ERROR,
+  PROP_FRAME_LOG,
   N_PROPS
 };
 
@@ -305,6 +306,7 @@ stellar_session_constructed (GObject *object)
   g_signal_connect_object (self->client, "error",
                            G_CALLBACK (on_client_error), self, G_CONNECT_SWAPPED);
 
+  _stellar_session_frames_init (self);
   _stellar_session_chat_init (self);
   _stellar_session_history_init (self);
   _stellar_session_rooms_init (self);
@@ -319,6 +321,7 @@ stellar_session_dispose (GObject *object)
 
   _stellar_session_chat_dispose (self);
   _stellar_session_history_dispose (self);
+  _stellar_session_frames_dispose (self);
 
   /* The client ends with its session: no reconnection behind the back of a
    * window that is gone. */
@@ -429,6 +432,10 @@ stellar_session_get_property (GObject    *object,
 
     case PROP_HISTORY_ERROR:
       g_value_set_string (value, self->history_error);
+      break;
+
+    case PROP_FRAME_LOG:
+      g_value_set_object (value, self->frame_log);
       break;
 
     default:
@@ -653,6 +660,17 @@ stellar_session_class_init (StellarSessionClass *klass)
     g_param_spec_string ("history-error", NULL, NULL,
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StellarSession:frame-log:
+   *
+   * Every frame of the session's connections, the last ones of them, for
+   * the protocol inspector.
+   */
+  properties[PROP_FRAME_LOG] =
+    g_param_spec_object ("frame-log", NULL, NULL,
+                         STELLAR_TYPE_FRAME_LOG,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -9,6 +9,7 @@
 #include <stellar-client.h>
 
 #include "stellar-database.h"
+#include "stellar-frame-log.h"
 #include "stellar-message.h"
 #include "stellar-room.h"
 
@@ -39,6 +40,7 @@ GListModel         *stellar_session_get_rooms               (StellarSession     
 StellarRoom        *stellar_session_lookup_room             (StellarSession       *self,
                                                              const char           *name);
 StellarDatabase    *stellar_session_get_database            (StellarSession       *self);
+StellarFrameLog    *stellar_session_get_frame_log           (StellarSession       *self);
 const char         *stellar_session_get_history_error       (StellarSession       *self);
 StellarRoom        *stellar_session_get_active_room         (StellarSession       *self);
 void                stellar_session_set_active_room         (StellarSession       *self,

@@ -13,6 +13,7 @@
 #include "stellar-connect-page.h"
 #include "stellar-connection-status.h"
 #include "stellar-connection-view.h"
+#include "stellar-inspector-view.h"
 #include "stellar-join-room-dialog.h"
 #include "stellar-recent-servers.h"
 #include "stellar-room-view.h"
@@ -53,6 +54,7 @@ struct _StellarWindow
   StellarSidebar          *sidebar;
   GtkStack                *content_stack;
   StellarRoomView         *room_view;
+  StellarInspectorView    *inspector_view;
   StellarConnectionView   *connection_view;
 };
 
@@ -142,6 +144,7 @@ stellar_window_set_session (StellarWindow  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->connection_status), session != NULL);
   stellar_sidebar_set_session (self->sidebar, session);
   stellar_room_view_set_session (self->room_view, session);
+  stellar_inspector_view_set_session (self->inspector_view, session);
   stellar_connection_view_set_session (self->connection_view, session);
 
   update_connection_actions (self);
@@ -155,6 +158,7 @@ set_session_actions_enabled (StellarWindow *self,
 {
   static const char * const actions[] = {
     "win.disconnect", "win.join-room", "win.previous-room", "win.next-room", "win.toggle-sidebar",
+    "win.show-tool", "win.inspect-frame",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
@@ -347,6 +351,23 @@ show_tool_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   stellar_window_show_tool (STELLAR_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+/* "Inspect Frame" of a message: the inspector, with that frame selected. */
+static void
+inspect_frame_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  StellarWindow *self = STELLAR_WINDOW (widget);
+
+  if (self->session == NULL)
+    return;
+
+  stellar_window_show_tool (self, "inspector");
+  if (!stellar_inspector_view_show_frame (self->inspector_view, g_variant_get_uint64 (parameter)))
+    on_session_notice (self, _("This message’s frame is no longer in the inspector, which keeps only the last frames"),
+                       self->session);
 }
 
 static void
@@ -576,6 +597,7 @@ stellar_window_class_init (StellarWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.reconnect", NULL, reconnect_action);
   gtk_widget_class_install_action (widget_class, "win.show-room", "s", show_room_action);
   gtk_widget_class_install_action (widget_class, "win.show-tool", "s", show_tool_action);
+  gtk_widget_class_install_action (widget_class, "win.inspect-frame", "t", inspect_frame_action);
   gtk_widget_class_install_action (widget_class, "win.join-room", NULL, join_room_action);
   gtk_widget_class_install_action (widget_class, "win.previous-room", NULL, previous_room_action);
   gtk_widget_class_install_action (widget_class, "win.next-room", NULL, next_room_action);
@@ -589,10 +611,13 @@ stellar_window_class_init (StellarWindowClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK,
                                        "win.next-room", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_i, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.show-tool", "s", "inspector");
 
   g_type_ensure (STELLAR_TYPE_CONNECT_PAGE);
   g_type_ensure (STELLAR_TYPE_CONNECTION_STATUS);
   g_type_ensure (STELLAR_TYPE_CONNECTION_VIEW);
+  g_type_ensure (STELLAR_TYPE_INSPECTOR_VIEW);
   g_type_ensure (STELLAR_TYPE_ROOM_VIEW);
   g_type_ensure (STELLAR_TYPE_SIDEBAR);
 
@@ -609,6 +634,7 @@ stellar_window_class_init (StellarWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, room_view);
+  gtk_widget_class_bind_template_child (widget_class, StellarWindow, inspector_view);
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, connection_view);
   gtk_widget_class_bind_template_callback (widget_class, on_connect_requested);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_requested);
@@ -757,7 +783,7 @@ stellar_window_show_room (StellarWindow *self,
 /**
  * stellar_window_show_tool:
  * @self: a #StellarWindow
- * @tool: the name of a tool page: "connection"
+ * @tool: the name of a tool page: "inspector" or "connection"
  *
  * Shows a tool in the content area and selects it in the sidebar.
  */
