@@ -20,6 +20,7 @@
 
 #include "stellar-application.h"
 #include "stellar-composer.h"
+#include "stellar-inspector-view.h"
 #include "stellar-join-room-dialog.h"
 #include "stellar-message-private.h"
 #include "stellar-message-store-private.h"
@@ -473,6 +474,67 @@ shot_narrow (Shots *shots)
   return GTK_WIDGET (window);
 }
 
+static void
+on_echoed (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  gboolean *done = user_data;
+
+  json_node_unref (stellar_client_action_finish (STELLAR_CLIENT (object), result, NULL));
+  *done = TRUE;
+}
+
+/* A call in the inspector, its response selected. */
+static GtkWidget *
+shot_inspector (Shots *shots)
+{
+  StellarSession *session = stellar_window_get_session (shots->window);
+  GListModel *frames = G_LIST_MODEL (stellar_session_get_frame_log (session));
+  GtkWidget *view = template_child (shots->window, STELLAR_TYPE_WINDOW, "inspector_view");
+  g_autoptr(JsonObject) params = json_object_new ();
+  gboolean done = FALSE;
+
+  json_object_set_string_member (params, "name", "Ada");
+  stellar_client_action_async (stellar_window_get_client (shots->window), "greet", params,
+                               NULL, on_echoed, &done);
+  stellar_test_wait_for (done);
+  stellar_window_show_tool (shots->window, "inspector");
+  settle (300);
+
+  for (guint i = g_list_model_get_n_items (frames); i > 0; i--)
+    {
+      g_autoptr(StellarFrame) frame = g_list_model_get_item (frames, i - 1);
+
+      if (!stellar_frame_get_outgoing (frame) && stellar_frame_get_peer_id (frame) != 0)
+        {
+          stellar_inspector_view_show_frame (STELLAR_INSPECTOR_VIEW (view), stellar_frame_get_id (frame));
+          break;
+        }
+    }
+  settle (500);
+
+  return GTK_WIDGET (shots->window);
+}
+
+static GtkWidget *
+shot_connection (Shots *shots)
+{
+  stellar_window_show_tool (shots->window, "connection");
+  settle (500);
+
+  return GTK_WIDGET (shots->window);
+}
+
+static GtkWidget *
+back_to_room (Shots *shots)
+{
+  stellar_window_show_room (shots->window, room_named (shots->window, "general"));
+  settle (300);
+
+  return NULL;
+}
+
 static GtkWidget *
 dark_style (Shots *shots)
 {
@@ -504,6 +566,9 @@ static const struct {
   { NULL, close_room_info },
   { "not-sent", shot_not_sent },
   { NULL, reconnect_for_good },
+  { "inspector", shot_inspector },
+  { "connection", shot_connection },
+  { NULL, back_to_room },
   { "narrow", shot_narrow },
   { NULL, dark_style },
   { "room-dark", shot_room },
