@@ -442,22 +442,23 @@ on_edge_reached (StellarInspectorView *self,
     set_following (self, TRUE);
 }
 
-/* Puts row @position in the middle of the list: its rows are all of one
- * height, so the adjustment tells where a row is. */
+/* Brings row @position into view. The column view keeps its rows in a
+ * list view, whose "list.scroll-to-item" holds on to the row through the
+ * layout changes that follow (the details pane opening). */
 static void
 scroll_to_position (StellarInspectorView *self,
                     guint                 position)
 {
-  GtkAdjustment *adjustment = get_vadjustment (self);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-  double row_height;
-
-  if (n_items == 0)
-    return;
-
-  row_height = gtk_adjustment_get_upper (adjustment) / n_items;
-  gtk_adjustment_set_value (adjustment,
-                            position * row_height - (gtk_adjustment_get_page_size (adjustment) - row_height) / 2);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->frames_view));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LIST_VIEW (child))
+        {
+          gtk_widget_activate_action (child, "list.scroll-to-item", "u", position);
+          return;
+        }
+    }
 }
 
 /* --- what the list shows ------------------------------------------------- */
