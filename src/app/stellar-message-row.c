@@ -29,6 +29,7 @@ struct _StellarMessageRow
   GSignalGroup   *message_signals;
   char           *color_class;
   gboolean        standalone;
+  GtkWidget      *menu;  /* made on first use */
 
   /* template children */
   GtkWidget      *day_separator;
@@ -310,6 +311,70 @@ on_message_delivery_changed (StellarMessageRow *self)
   update_accessible (self);
 }
 
+/* "Inspect Frame" leads to the frame that brought or sent the message. */
+static void
+update_inspect_frame (StellarMessageRow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "message-row.inspect-frame",
+                                 self->message != NULL &&
+                                 stellar_message_get_frame_id (self->message) != 0);
+}
+
+static void
+inspect_frame_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  StellarMessageRow *self = STELLAR_MESSAGE_ROW (widget);
+
+  gtk_widget_activate_action (widget, "win.inspect-frame", "t",
+                              stellar_message_get_frame_id (self->message));
+}
+
+static void
+show_menu_at (StellarMessageRow *self,
+              double             x,
+              double             y)
+{
+  if (!gtk_widget_is_sensitive (GTK_WIDGET (self)) || self->message == NULL ||
+      stellar_message_get_frame_id (self->message) == 0)
+    return;
+
+  if (self->menu == NULL)
+    {
+      g_autoptr(GMenu) model = g_menu_new ();
+
+      g_menu_append (model, _("Inspect Frame"), "message-row.inspect-frame");
+      self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (model));
+      gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+      gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+      gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+    }
+
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
+                               &(GdkRectangle) { (int) x, (int) y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+on_secondary_click (StellarMessageRow *self,
+                    int                n_press,
+                    double             x,
+                    double             y,
+                    GtkGestureClick   *gesture)
+{
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  show_menu_at (self, x, y);
+}
+
+static void
+show_menu_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  show_menu_at (STELLAR_MESSAGE_ROW (widget), 0, gtk_widget_get_height (widget) / 2.);
+}
+
 static void
 retry_action (GtkWidget  *widget,
               const char *action_name,
@@ -430,6 +495,12 @@ stellar_message_row_class_init (StellarMessageRowClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_install_action (widget_class, "message-row.retry", NULL, retry_action);
+  gtk_widget_class_install_action (widget_class, "message-row.inspect-frame", NULL,
+                                   inspect_frame_action);
+  gtk_widget_class_install_action (widget_class, "message-row.show-menu", NULL, show_menu_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK,
+                                       "message-row.show-menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "message-row.show-menu", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "messagerow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
@@ -459,6 +530,8 @@ stellar_message_row_class_init (StellarMessageRowClass *klass)
 static void
 stellar_message_row_init (StellarMessageRow *self)
 {
+  GtkGesture *gesture;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->message_signals = g_signal_group_new (STELLAR_TYPE_MESSAGE);
@@ -475,7 +548,16 @@ stellar_message_row_init (StellarMessageRow *self)
   g_signal_group_connect_swapped (self->message_signals, "notify::error",
                                   G_CALLBACK (on_message_delivery_changed), self);
 
+  g_signal_group_connect_swapped (self->message_signals, "notify::frame-id",
+                                  G_CALLBACK (update_inspect_frame), self);
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);
+  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (on_secondary_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "message-row.retry", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "message-row.inspect-frame", FALSE);
 }
 
 /**
@@ -528,6 +610,7 @@ stellar_message_row_set_message (StellarMessageRow *self,
       update_delivery (self);
       update_accessible (self);
     }
+  update_inspect_frame (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
 }

@@ -10,6 +10,7 @@
 #include "stellar-app-test-utils.h"
 #include "stellar-frame.h"
 #include "stellar-inspector-view.h"
+#include "stellar-message-row.h"
 #include "stellar-session.h"
 #include "stellar-test-server.h"
 #include "stellar-test-utils.h"
@@ -53,7 +54,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = g_object_ref (stellar_window_new (NULL));
   gtk_window_present (GTK_WINDOW (fixture->window));
 
-  stellar_window_connect_to (fixture->window, stellar_test_server_get_url (fixture->server), NULL);
+  stellar_window_connect_to (fixture->window, stellar_test_server_get_url (fixture->server), data);
   g_assert_true (stellar_test_iterate_until (is_connected, fixture, STELLAR_TEST_TIMEOUT_MS));
 
   stellar_window_show_tool (fixture->window, "inspector");
@@ -239,23 +240,81 @@ test_clear (Fixture       *fixture,
   g_assert_true (stellar_test_iterate_until (list_is_empty, fixture, STELLAR_TEST_TIMEOUT_MS));
 }
 
+static GtkWidget *
+find_message_row (GtkWidget      *widget,
+                  StellarMessage *message)
+{
+  if (STELLAR_IS_MESSAGE_ROW (widget) &&
+      stellar_message_row_get_message (STELLAR_MESSAGE_ROW (widget)) == message)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_message_row (child, message);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_inspect_message (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  StellarSession *session = stellar_window_get_session (fixture->window);
+  GtkWidget *content = template_child (fixture->window, STELLAR_TYPE_WINDOW, "content_stack");
+  GtkSingleSelection *selection = GTK_SINGLE_SELECTION (fixture->frames);
+  StellarRoom *room;
+  StellarMessage *message;
+  GtkWidget *row;
+  StellarFrame *frame;
+
+  stellar_test_wait_for ((room = stellar_session_lookup_room (session, "defaultRoom")) != NULL &&
+                         stellar_room_get_joined (room));
+  stellar_window_show_room (fixture->window, room);
+
+  message = stellar_session_send_message (session, room, "look at my frame");
+  g_assert_cmpuint (stellar_message_get_frame_id (message), !=, 0);
+  stellar_test_wait_for ((row = find_message_row (GTK_WIDGET (fixture->window), message)) != NULL);
+
+  /* a filter that hides the frame is lifted */
+  gtk_editable_set_text (GTK_EDITABLE (template_child (fixture->view, STELLAR_TYPE_INSPECTOR_VIEW,
+                                                       "filter_entry")),
+                         "nothing-says-this");
+  g_assert_true (gtk_widget_activate_action (row, "message-row.inspect-frame", NULL));
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (content)), ==, "inspector");
+  frame = gtk_single_selection_get_selected_item (selection);
+  g_assert_nonnull (frame);
+  g_assert_cmpuint (stellar_frame_get_id (frame), ==, stellar_message_get_frame_id (message));
+  g_assert_true (stellar_frame_get_outgoing (frame));
+  g_assert_nonnull (strstr (stellar_frame_get_text (frame), "look at my frame"));
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  static const char * const rooms[] = { "defaultRoom", NULL };
+
   if (stellar_app_test_skip_without_display ())
     return 77;
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
-#define ADD_TEST(path, func) \
-  g_test_add ("/app/inspector/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD_TEST(path, data, func) \
+  g_test_add ("/app/inspector/" path, Fixture, data, fixture_set_up, func, fixture_tear_down)
 
-  ADD_TEST ("call-paired", test_call_paired);
-  ADD_TEST ("filter", test_filter);
-  ADD_TEST ("pause", test_pause);
-  ADD_TEST ("clear", test_clear);
+  ADD_TEST ("call-paired", NULL, test_call_paired);
+  ADD_TEST ("filter", NULL, test_filter);
+  ADD_TEST ("pause", NULL, test_pause);
+  ADD_TEST ("clear", NULL, test_clear);
+  ADD_TEST ("inspect-message", rooms, test_inspect_message);
 
 #undef ADD_TEST
 
