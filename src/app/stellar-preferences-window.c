@@ -35,6 +35,7 @@ struct _StellarPreferencesWindow
 
   /* template children */
   GtkSwitch            *notifications_switch;
+  GtkSpinButton        *inspector_capacity_spin;
   AdwEntryRow          *mention_names_row;
   AdwComboRow          *retention_row;
   AdwActionRow         *location_row;
@@ -340,6 +341,8 @@ stellar_preferences_window_constructed (GObject *object)
 
   g_settings_bind (self->settings, "notifications", self->notifications_switch, "active",
                    G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "inspector-capacity", self->inspector_capacity_spin, "value",
+                   G_SETTINGS_BIND_DEFAULT);
 
   load_mention_names (self);
   g_signal_connect_object (self->settings, "changed::mention-names",
@@ -472,6 +475,7 @@ stellar_preferences_window_class_init (StellarPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/Stellar/stellar-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, StellarPreferencesWindow, notifications_switch);
+  gtk_widget_class_bind_template_child (widget_class, StellarPreferencesWindow, inspector_capacity_spin);
   gtk_widget_class_bind_template_child (widget_class, StellarPreferencesWindow, mention_names_row);
   gtk_widget_class_bind_template_child (widget_class, StellarPreferencesWindow, retention_row);
   gtk_widget_class_bind_template_child (widget_class, StellarPreferencesWindow, location_row);

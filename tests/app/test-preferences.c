@@ -31,6 +31,7 @@ reset_settings (GSettings *settings)
   g_settings_reset (settings, "notifications");
   g_settings_reset (settings, "history-retention-days");
   g_settings_reset (settings, "mention-names");
+  g_settings_reset (settings, "inspector-capacity");
 }
 
 static gboolean
@@ -58,6 +59,7 @@ test_preferences (void)
   GtkWidget *retention;
   GtkWidget *mention_names;
   GtkWidget *rooms_page;
+  GtkWidget *capacity;
 
   reset_settings (settings);
   session = stellar_session_new (url, settings, NULL);
@@ -88,6 +90,13 @@ test_preferences (void)
   g_signal_emit_by_name (mention_names, "apply");
   names = g_settings_get_strv (settings, "mention-names");
   g_assert_cmpstrv (names, ((const char *[]) { "Ada", "lovelace", NULL }));
+
+  /* the inspector's ring follows its setting, in the session too */
+  capacity = template_child (preferences, STELLAR_TYPE_PREFERENCES_WINDOW, "inspector_capacity_spin");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (capacity)), ==, 10000);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (capacity), 500);
+  g_assert_cmpuint (g_settings_get_uint (settings, "inspector-capacity"), ==, 500);
+  g_assert_cmpuint (stellar_frame_log_get_capacity (stellar_session_get_frame_log (session)), ==, 500);
 
   /* the server's rooms are listed; changing them moves the session */
   g_assert_nonnull (gtk_widget_get_first_child (rooms_page));
