@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "stellar-app-test-utils.h"
+#include "stellar-application.h"
 #include "stellar-connect-page.h"
 #include "stellar-connection-status.h"
 #include "stellar-connection-view.h"
@@ -683,6 +684,75 @@ test_window_size (void)
   g_settings_reset (settings, "window-height");
 }
 
+static gboolean
+both_connected (StellarWindow *windows[2])
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      StellarClient *client = stellar_window_get_client (windows[i]);
+
+      if (client == NULL || stellar_client_get_state (client) != STELLAR_CLIENT_STATE_CONNECTED)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+server_knows_id (JsonArray  *connections,
+                 const char *id)
+{
+  for (guint i = 0; i < json_array_get_length (connections); i++)
+    if (g_strcmp0 (json_object_get_string_member (json_array_get_object_element (connections, i), "id"),
+                   id) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* New Window (Ctrl+N) is another identity: a connection of its own, to
+ * the same server if one likes. */
+static void
+test_new_window (void)
+{
+  g_autoptr(StellarTestServer) server = stellar_test_server_startv (NULL);
+  g_autoptr(StellarApplication) application = stellar_application_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) connections = NULL;
+  StellarWindow *windows[2];
+  GList *list;
+
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (application), NULL, &error));
+  g_assert_no_error (error);
+
+  g_action_group_activate_action (G_ACTION_GROUP (application), "new-window", NULL);
+  g_action_group_activate_action (G_ACTION_GROUP (application), "new-window", NULL);
+  list = gtk_application_get_windows (GTK_APPLICATION (application));
+  g_assert_cmpuint (g_list_length (list), ==, 2);
+  windows[0] = g_object_ref (list->data);
+  windows[1] = g_object_ref (list->next->data);
+
+  for (guint i = 0; i < 2; i++)
+    stellar_window_connect_to (windows[i], stellar_test_server_get_url (server), NULL);
+  stellar_test_wait_for (both_connected (windows));
+
+  g_assert_true (stellar_window_get_session (windows[0]) != stellar_window_get_session (windows[1]));
+  g_assert_cmpstr (stellar_client_get_id (stellar_window_get_client (windows[0])), !=,
+                   stellar_client_get_id (stellar_window_get_client (windows[1])));
+
+  connections = stellar_test_server_control (server, "GET", "/connections", NULL);
+  for (guint i = 0; i < 2; i++)
+    g_assert_true (server_knows_id (json_node_get_array (connections),
+                                    stellar_client_get_id (stellar_window_get_client (windows[i]))));
+
+  for (guint i = 0; i < 2; i++)
+    {
+      gtk_window_destroy (GTK_WINDOW (windows[i]));
+      g_assert_finalize_object (windows[i]);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -692,6 +762,7 @@ main (int   argc,
   if (stellar_app_test_skip_without_display ())
     return 77;
 
+  stellar_app_test_use_temporary_data_home ();
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -709,6 +780,7 @@ main (int   argc,
   ADD_TEST ("rooms-from-command-line", NULL, test_rooms_from_command_line);
   ADD_TEST ("reconnect-button", NULL, test_reconnect_button);
   g_test_add_func ("/app/window/size", test_window_size);
+  g_test_add_func ("/app/window/new-window", test_new_window);
 
 #undef ADD_TEST
 
