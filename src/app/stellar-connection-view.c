@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "stellar-connection-view.h"
+#include "stellar-file-request.h"
 
 /* Shows the welcome message and the connection's details as the session
  * read them from the server (its detailsView answer); they change with
@@ -35,6 +36,7 @@ struct _StellarConnectionView
   AdwActionRow   *connected_at_row;
   AdwActionRow   *reconnections_row;
   AdwActionRow   *rooms_row;
+  StellarFileRequest *file_request;
 };
 
 enum {
@@ -272,6 +274,8 @@ stellar_connection_view_class_init (StellarConnectionViewClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "connection.refresh", NULL, refresh_action);
+
+  g_type_ensure (STELLAR_TYPE_FILE_REQUEST);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "connection.refresh", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK,
                                        "connection.refresh", NULL);
@@ -287,6 +291,7 @@ stellar_connection_view_class_init (StellarConnectionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StellarConnectionView, connected_at_row);
   gtk_widget_class_bind_template_child (widget_class, StellarConnectionView, reconnections_row);
   gtk_widget_class_bind_template_child (widget_class, StellarConnectionView, rooms_row);
+  gtk_widget_class_bind_template_child (widget_class, StellarConnectionView, file_request);
 }
 
 static void
@@ -356,6 +361,8 @@ stellar_connection_view_set_session (StellarConnectionView *self,
   g_signal_group_set_target (self->rooms_signals,
                              session != NULL ? stellar_session_get_rooms (session) : NULL);
 
+  stellar_file_request_set_client (self->file_request,
+                                   session != NULL ? stellar_session_get_client (session) : NULL);
   update_state (self);
   update_rooms (self);
 

@@ -12,6 +12,7 @@
 #include "stellar-connect-page.h"
 #include "stellar-connection-status.h"
 #include "stellar-connection-view.h"
+#include "stellar-file-request.h"
 #include "stellar-sidebar.h"
 #include "stellar-test-server.h"
 #include "stellar-test-utils.h"
@@ -524,6 +525,74 @@ test_connected (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (fixture->error_label));
 }
 
+static gboolean
+row_says (GtkWidget  *request,
+          const char *row_name,
+          const char *prefix)
+{
+  GtkWidget *row = template_child (request, STELLAR_TYPE_FILE_REQUEST, row_name);
+
+  return gtk_widget_get_visible (row) &&
+         g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), prefix);
+}
+
+/* Request File: a path in; its MIME type, size and content out. */
+static void
+test_request_file (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(StellarTestServer) server = stellar_test_server_startv (NULL);
+  g_autofree char *path = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *size = NULL;
+  GtkWidget *request;
+  GtkWidget *error_label;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  GdkPaintable *image;
+  gsize length;
+
+  stellar_window_connect_to (fixture->window, stellar_test_server_get_url (server), NULL);
+  g_assert_true (stellar_test_iterate_until (connection_view_is_shown, fixture,
+                                             STELLAR_TEST_TIMEOUT_MS));
+  request = template_child (visible_content (fixture), STELLAR_TYPE_CONNECTION_VIEW, "file_request");
+  error_label = template_child (request, STELLAR_TYPE_FILE_REQUEST, "error_label");
+
+  /* text: shown as it is */
+  path = g_build_filename (g_getenv ("STELLAR_TEST_SERVER_DIR"), "public", "hello.txt", NULL);
+  g_assert_true (g_file_get_contents (path, &expected, &length, NULL));
+  stellar_file_request_request (STELLAR_FILE_REQUEST (request), "/hello.txt");
+  stellar_test_wait_for (row_says (request, "mime_row", "text/plain"));
+  size = g_format_size_full (length, G_FORMAT_SIZE_LONG_FORMAT);
+  g_assert_true (row_says (request, "size_row", size));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (template_child (request, STELLAR_TYPE_FILE_REQUEST,
+                                                                    "text_view")));
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  g_assert_cmpstr (shown, ==, expected);
+  g_assert_false (gtk_widget_get_visible (error_label));
+
+  /* an image: previewed, its text hidden */
+  stellar_file_request_request (STELLAR_FILE_REQUEST (request), "/stellar.png");
+  stellar_test_wait_for (row_says (request, "mime_row", "image/png"));
+  image = gtk_picture_get_paintable (GTK_PICTURE (template_child (request, STELLAR_TYPE_FILE_REQUEST,
+                                                                  "picture")));
+  g_assert_nonnull (image);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 16);
+  g_assert_false (gtk_widget_get_visible (template_child (request, STELLAR_TYPE_FILE_REQUEST,
+                                                          "text_scroller")));
+
+  /* a missing file: said, nothing else shown (a real server does not
+   * answer then: the request times out) */
+  g_object_set (stellar_window_get_client (fixture->window), "request-timeout", 2000, NULL);
+  stellar_file_request_request (STELLAR_FILE_REQUEST (request), "/no-such-file.txt");
+  stellar_test_wait_for (gtk_widget_get_visible (error_label));
+  g_assert_false (gtk_widget_get_visible (template_child (request, STELLAR_TYPE_FILE_REQUEST, "mime_row")));
+  g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (template_child (request, STELLAR_TYPE_FILE_REQUEST,
+                                                                         "picture"))));
+}
+
 static void
 test_connection_lost (Fixture       *fixture,
                       gconstpointer  data)
@@ -776,6 +845,7 @@ main (int   argc,
   ADD_TEST ("cancel", NULL, test_cancel);
   ADD_TEST ("recent-servers", recent, test_recent_servers);
   ADD_TEST ("connected", NULL, test_connected);
+  ADD_TEST ("request-file", NULL, test_request_file);
   ADD_TEST ("connection-lost", NULL, test_connection_lost);
   ADD_TEST ("rooms-from-command-line", NULL, test_rooms_from_command_line);
   ADD_TEST ("reconnect-button", NULL, test_reconnect_button);
