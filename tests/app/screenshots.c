@@ -20,6 +20,8 @@
 
 #include "stellar-application.h"
 #include "stellar-composer.h"
+#include "stellar-connection-view.h"
+#include "stellar-file-request.h"
 #include "stellar-inspector-view.h"
 #include "stellar-join-room-dialog.h"
 #include "stellar-message-private.h"
@@ -520,8 +522,12 @@ shot_inspector (Shots *shots)
 static GtkWidget *
 shot_connection (Shots *shots)
 {
+  GtkWidget *view = template_child (shots->window, STELLAR_TYPE_WINDOW, "connection_view");
+  GtkWidget *request = template_child (view, STELLAR_TYPE_CONNECTION_VIEW, "file_request");
+
   stellar_window_show_tool (shots->window, "connection");
-  settle (500);
+  stellar_file_request_request (STELLAR_FILE_REQUEST (request), "/hello.txt");
+  settle (800);
 
   return GTK_WIDGET (shots->window);
 }
