@@ -17,8 +17,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  const char *localedir;
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* STELLAR_LOCALEDIR: the catalogues of an uninstalled build (meson devenv). */
+  localedir = g_getenv ("STELLAR_LOCALEDIR");
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

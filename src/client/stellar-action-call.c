@@ -5,7 +5,7 @@
 
 #define G_LOG_DOMAIN "stellar-client"
 
-#include "config.h"
+#include "stellar-client-config.h"
 
 #include "stellar-action-call-private.h"
 

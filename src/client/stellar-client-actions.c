@@ -5,7 +5,9 @@
 
 #define G_LOG_DOMAIN "stellar-client"
 
-#include "config.h"
+#include "stellar-client-config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include "stellar-action-call-private.h"
 #include "stellar-client-private.h"
@@ -119,7 +121,7 @@ on_cancelled_while_held (GCancellable *cancellable,
   GTask *task = user_data;
   ActionData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                                 "The action call was cancelled");
+                                                 _("The action call was cancelled"));
 
   stop_watching_hold (data);
   _stellar_action_call_cancel_ready (data->call);
@@ -222,7 +224,7 @@ stellar_client_action_full_async (StellarClient       *self,
   if (action == NULL || *action == '\0')
     {
       g_task_return_new_error (task, STELLAR_ERROR, STELLAR_ERROR_INVALID_ARGUMENT,
-                               "No action was named");
+                               _("No action was named"));
       return;
     }
 

@@ -5,7 +5,9 @@
 
 #define G_LOG_DOMAIN "stellar-client"
 
-#include "config.h"
+#include "stellar-client-config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include "stellar-client-private.h"
 #include "stellar-error-private.h"
@@ -22,14 +24,14 @@ resolve_room (StellarClient *self,
   if (room == NULL || *room == '\0')
     {
       g_task_return_new_error (task, STELLAR_ERROR, STELLAR_ERROR_INVALID_ARGUMENT,
-                               "No room was named, and there is no default room");
+                               _("No room was named, and there is no default room"));
       return NULL;
     }
 
   if (self->state == STELLAR_CLIENT_STATE_DISCONNECTED)
     {
       g_task_return_new_error (task, STELLAR_ERROR, STELLAR_ERROR_NOT_CONNECTED,
-                               "Not connected: messages need the WebSocket connection");
+                               _("Not connected: messages need the WebSocket connection"));
       return NULL;
     }
 
@@ -90,7 +92,7 @@ stellar_client_say_async (StellarClient       *self,
   if (message == NULL)
     {
       g_task_return_new_error (task, STELLAR_ERROR, STELLAR_ERROR_INVALID_ARGUMENT,
-                               "No message was given");
+                               _("No message was given"));
       return;
     }
 
@@ -198,7 +200,7 @@ stellar_client_emit_async (StellarClient       *self,
   if (event == NULL || *event == '\0')
     {
       g_task_return_new_error (task, STELLAR_ERROR, STELLAR_ERROR_INVALID_ARGUMENT,
-                               "No event name was given");
+                               _("No event name was given"));
       return;
     }
 

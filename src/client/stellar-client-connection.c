@@ -14,7 +14,9 @@
 
 #define G_LOG_DOMAIN "stellar-client"
 
-#include "config.h"
+#include "stellar-client-config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include "stellar-client-private.h"
 #include "stellar-error-private.h"
@@ -119,7 +121,7 @@ given_up (GTask *task)
     return FALSE;
 
   fail (task, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                   "The connection attempt was cancelled"));
+                                   _("The connection attempt was cancelled")));
   return TRUE;
 }
 
@@ -135,7 +137,7 @@ step_error (GTask  *task,
     {
       g_error_free (error);
       return g_error_new (STELLAR_ERROR, STELLAR_ERROR_TIMEOUT,
-                          "Could not connect to %s: the server did not answer within %u ms",
+                          _("Could not connect to %s: the server did not answer within %u ms"),
                           client->url, client->connect_timeout_ms);
     }
 
@@ -174,7 +176,7 @@ read_details (GTask        *task,
   if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
     {
       fail (task, g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
-                                       "The server answered detailsView without details"));
+                                       _("The server answered detailsView without details")));
       return FALSE;
     }
 
@@ -232,7 +234,7 @@ on_room_joined (GObject      *object,
       {
         g_autoptr(GError) refused =
           g_error_new (STELLAR_ERROR, STELLAR_ERROR_SERVER,
-                       "Could not join the room “%s”: %s", room, error->message);
+                       _("Could not join the room “%s”: %s"), room, error->message);
         attempt->events->problem (client, refused);
       }
     }
@@ -326,16 +328,16 @@ describe_upgrade_error (GTask  *task,
   GError *described;
 
   if (g_error_matches (error, SOUP_WEBSOCKET_ERROR, SOUP_WEBSOCKET_ERROR_NOT_WEBSOCKET))
-    why = g_strdup_printf ("it refused the WebSocket at /primus (HTTP %u %s)",
+    why = g_strdup_printf (_("it refused the WebSocket at /primus (HTTP %u %s)"),
                            soup_message_get_status (attempt->upgrade),
                            soup_message_get_reason_phrase (attempt->upgrade)
                              ? soup_message_get_reason_phrase (attempt->upgrade) : "");
   else if (g_error_matches (error, SOUP_WEBSOCKET_ERROR, SOUP_WEBSOCKET_ERROR_BAD_HANDSHAKE))
-    why = g_strdup_printf ("its answer to the WebSocket upgrade is not valid (%s)", error->message);
+    why = g_strdup_printf (_("its answer to the WebSocket upgrade is not valid (%s)"), error->message);
 
   if (why != NULL)
     {
-      described = g_error_new (STELLAR_ERROR, STELLAR_ERROR_PROTOCOL, "%s is not a Stellar server: %s%s%s",
+      described = g_error_new (STELLAR_ERROR, STELLAR_ERROR_PROTOCOL, _("%s is not a Stellar server: %s%s%s"),
                                client->url, why,
                                attempt->spec_error ? "; " : "",
                                attempt->spec_error ? attempt->spec_error->message : "");
@@ -343,7 +345,7 @@ describe_upgrade_error (GTask  *task,
       return described;
     }
 
-  what = g_strdup_printf ("connect to %s", client->url);
+  what = g_strdup_printf (_("connect to %s"), client->url);
   described = _stellar_client_describe_message_error (attempt->upgrade, error, what);
   g_error_free (error);
   return described;
@@ -474,7 +476,7 @@ on_spec (GObject      *object,
     }
   else if (spec != NULL)
     attempt->spec_error = g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
-                                               "/primus/spec names no heartbeat");
+                                               _("/primus/spec names no heartbeat"));
   else if (g_error_matches (error, STELLAR_ERROR, STELLAR_ERROR_PROTOCOL))
     {
       /* The server answered, but not with a spec: it may still speak Primus

@@ -5,7 +5,9 @@
 
 #define G_LOG_DOMAIN "stellar-client"
 
-#include "config.h"
+#include "stellar-client-config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -78,7 +80,7 @@ stellar_client_file_async (StellarClient       *self,
   if (path == NULL || *path == '\0' || !is_public_path (path))
     {
       g_task_return_new_error (task, STELLAR_ERROR, STELLAR_ERROR_INVALID_ARGUMENT,
-                               "“%s” is not a file path in the public folder", path ? path : "");
+                               _("“%s” is not a file path in the public folder"), path ? path : "");
       return;
     }
 

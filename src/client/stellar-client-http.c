@@ -11,7 +11,9 @@
 
 #define G_LOG_DOMAIN "stellar-client"
 
-#include "config.h"
+#include "stellar-client-config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -155,7 +157,7 @@ on_exchange_done (GObject      *object,
     {
       if (exchange->timed_out)
         g_task_return_new_error (task, STELLAR_ERROR, STELLAR_ERROR_TIMEOUT,
-                                 "Could not %s: the server did not answer within %u ms",
+                                 _("Could not %s: the server did not answer within %u ms"),
                                  exchange->what, exchange->timeout_ms);
       else
         g_task_return_error (task, _stellar_client_describe_message_error (exchange->message, error,
@@ -254,7 +256,7 @@ on_spec_done (GObject      *object,
   if (soup_message_get_status (message) != SOUP_STATUS_OK)
     {
       g_task_return_new_error (task, STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
-                               "/primus/spec answered HTTP %u %s",
+                               _("/primus/spec answered HTTP %u %s"),
                                soup_message_get_status (message),
                                soup_message_get_reason_phrase (message));
       return;
@@ -264,7 +266,7 @@ on_spec_done (GObject      *object,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       g_task_return_new_error (task, STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
-                               "/primus/spec did not answer with a JSON object");
+                               _("/primus/spec did not answer with a JSON object"));
       return;
     }
 
@@ -291,7 +293,7 @@ _stellar_client_fetch_spec_async (StellarClient       *self,
                                       g_uri_get_port (self->base_uri), "", NULL, NULL);
   g_autoptr(GUri) uri = _stellar_url_build_http (root, "/primus/spec", NULL);
   g_autoptr(SoupMessage) message = _stellar_client_new_message (self, SOUP_METHOD_GET, uri);
-  g_autofree char *what = g_strdup_printf ("connect to %s", self->url);
+  g_autofree char *what = g_strdup_printf (_("connect to %s"), self->url);
 
   g_task_set_source_tag (task, _stellar_client_fetch_spec_async);
   exchange_async (self, message, what, 0, cancellable, on_spec_done, g_steal_pointer (&task));
@@ -335,8 +337,8 @@ on_action_done (GObject      *object,
       const char *type = soup_message_headers_get_content_type (soup_message_get_response_headers (message), NULL);
 
       g_task_return_new_error (task, STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
-                               "The server's answer to the action “%s” is not JSON "
-                               "(HTTP %u, %s): is this a Stellar server?",
+                               _("The server's answer to the action “%s” is not JSON "
+                               "(HTTP %u, %s): is this a Stellar server?"),
                                (const char *)g_task_get_task_data (task), status,
                                type ? type : "no content type");
       return;
@@ -377,7 +379,7 @@ _stellar_client_http_action_async (StellarClient       *self,
   g_autoptr(GUri) uri = _stellar_url_build_http (self->base_uri, self->api_path, query);
   g_autoptr(SoupMessage) message = _stellar_client_new_message (self, SOUP_METHOD_POST, uri);
   g_autoptr(GBytes) bytes = g_bytes_new (body, body_length);
-  g_autofree char *what = g_strdup_printf ("call the action “%s”", action);
+  g_autofree char *what = g_strdup_printf (_("call the action “%s”"), action);
 
   g_task_set_source_tag (task, _stellar_client_http_action_async);
   g_task_set_task_data (task, g_strdup (action), g_free);
@@ -524,7 +526,7 @@ _stellar_client_http_file_async (StellarClient       *self,
   g_autofree char *public_path = g_strconcat ("/public/", escaped, NULL);
   g_autoptr(GUri) uri = _stellar_url_build_http (self->base_uri, public_path, NULL);
   g_autoptr(SoupMessage) message = _stellar_client_new_message (self, SOUP_METHOD_GET, uri);
-  g_autofree char *what = g_strdup_printf ("get the file “%s”", path);
+  g_autofree char *what = g_strdup_printf (_("get the file “%s”"), path);
 
   g_task_set_source_tag (task, _stellar_client_http_file_async);
   g_task_set_task_data (task, g_strdup (path), g_free);

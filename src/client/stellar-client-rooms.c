@@ -5,7 +5,9 @@
 
 #define G_LOG_DOMAIN "stellar-client"
 
-#include "config.h"
+#include "stellar-client-config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include "stellar-client-private.h"
 #include "stellar-error-private.h"
@@ -19,14 +21,14 @@ check_room_request (StellarClient *self,
   if (room == NULL || *room == '\0')
     {
       g_task_return_new_error (task, STELLAR_ERROR, STELLAR_ERROR_INVALID_ARGUMENT,
-                               "No room was named");
+                               _("No room was named"));
       return FALSE;
     }
 
   if (self->state == STELLAR_CLIENT_STATE_DISCONNECTED)
     {
       g_task_return_new_error (task, STELLAR_ERROR, STELLAR_ERROR_NOT_CONNECTED,
-                               "Not connected: rooms need the WebSocket connection");
+                               _("Not connected: rooms need the WebSocket connection"));
       return FALSE;
     }
 
@@ -265,7 +267,7 @@ reply_data (StellarRequestQueue  *queue,
   if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
     {
       g_set_error_literal (error, STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
-                           "The server's reply carries no data");
+                           _("The server's reply carries no data"));
       return NULL;
     }
 
@@ -389,7 +391,7 @@ stellar_client_details_view_async (StellarClient       *self,
   if (self->state == STELLAR_CLIENT_STATE_DISCONNECTED)
     {
       g_task_return_new_error (task, STELLAR_ERROR, STELLAR_ERROR_NOT_CONNECTED,
-                               "Not connected: the details need the WebSocket connection");
+                               _("Not connected: the details need the WebSocket connection"));
       return;
     }
 

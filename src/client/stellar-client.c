@@ -5,7 +5,9 @@
 
 #define G_LOG_DOMAIN "stellar-client"
 
-#include "config.h"
+#include "stellar-client-config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include "stellar-json-private.h"
 
@@ -266,7 +268,7 @@ emit_frame_signals (StellarClient *self,
     {
       g_autoptr(GError) error =
         g_error_new (STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
-                     "Ignored a frame from the server that is not a JSON object (%s)",
+                     _("Ignored a frame from the server that is not a JSON object (%s)"),
                      json_node_type_name (frame));
       emit_error (self, error);
       return;
@@ -453,14 +455,14 @@ on_connect_cancelled (GCancellable *cancellable,
 
   g_ptr_array_remove (self->connect_tasks, waiter);
   g_task_return_new_error (waiter->task, G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                           "The connection was cancelled");
+                           _("The connection was cancelled"));
   connect_waiter_free (waiter);
 
   /* Nobody waits for the first connection any more: give it up. */
   if (self->connect_tasks->len == 0 && self->state == STELLAR_CLIENT_STATE_CONNECTING)
     {
       g_autoptr(GError) error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                                     "The connection was cancelled");
+                                                     _("The connection was cancelled"));
       end_session (self, error);
     }
 
@@ -571,7 +573,10 @@ schedule_reconnect (StellarClient *self)
       g_autoptr(GError) error = NULL;
 
       error = g_error_new (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
-                           "Could not reconnect to %s after %u attempts%s%s",
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "Could not reconnect to %s after %u attempt%s%s",
+                                        "Could not reconnect to %s after %u attempts%s%s",
+                                        self->reconnect_count),
                            self->url, self->reconnect_count,
                            self->last_attempt_error ? ": " : "",
                            self->last_attempt_error ? self->last_attempt_error->message : "");
@@ -690,7 +695,7 @@ on_connection_opened (GObject      *object,
       /* Lost between the last reply of the handshake and now. */
       g_clear_object (&socket);
       error = g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
-                                   "The connection to the server was lost during the handshake");
+                                   _("The connection to the server was lost during the handshake"));
     }
 
   g_object_ref (self);
@@ -739,18 +744,18 @@ connection_lost (StellarClient *self,
 
   if (server_ended)
     error = g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
-                                 "The server ended the session");
+                                 _("The server ended the session"));
   else if (reason != NULL)
     error = g_error_copy (reason);
   else
     error = g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
-                                 "The connection to the server was closed");
+                                 _("The connection to the server was closed"));
 
   if (error->domain == STELLAR_ERROR && error->code == STELLAR_ERROR_TIMEOUT)
     {
       /* A heartbeat timeout: pending requests were cut off by the loss. */
       g_autoptr(GError) lost = g_error_new (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
-                                            "The connection to the server was lost: %s",
+                                            _("The connection to the server was lost: %s"),
                                             error->message);
       g_clear_error (&error);
       error = g_steal_pointer (&lost);
@@ -858,7 +863,7 @@ stellar_client_dispose (GObject *object)
 {
   StellarClient *self = (StellarClient *)object;
   g_autoptr(GError) error = g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
-                                                 "The client was destroyed");
+                                                 _("The client was destroyed"));
 
   /* Every request and the connection attempt hold a reference on the
    * client through their tasks: nothing is pending here but what the
@@ -1102,10 +1107,25 @@ stellar_client_set_property (GObject      *object,
     }
 }
 
+/* The library's messages come from its own gettext domain, whatever the
+ * program's is. STELLAR_CLIENT_LOCALEDIR points an uninstalled build at the
+ * catalogues it compiled (`meson devenv` and the tests set it). */
+static void
+bind_translations (void)
+{
+  const char *localedir = g_getenv ("STELLAR_CLIENT_LOCALEDIR");
+
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+}
+
 static void
 stellar_client_class_init (StellarClientClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  /* Once per process: a class is initialized once. */
+  bind_translations ();
 
   object_class->constructed = stellar_client_constructed;
   object_class->dispose = stellar_client_dispose;
@@ -1734,7 +1754,7 @@ stellar_client_disconnect (StellarClient *self)
 
   g_object_ref (self);
   error = g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
-                               "The client disconnected");
+                               _("The client disconnected"));
   end_session (self, error);
   g_object_unref (self);
 }

@@ -5,7 +5,9 @@
 
 #define G_LOG_DOMAIN "stellar-client"
 
-#include "config.h"
+#include "stellar-client-config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include "stellar-json-private.h"
 
@@ -199,18 +201,18 @@ static const char *
 describe_certificate_flags (GTlsCertificateFlags flags)
 {
   if (flags & G_TLS_CERTIFICATE_UNKNOWN_CA)
-    return "it is not signed by a trusted authority (self-signed, or an unknown issuer)";
+    return _("it is not signed by a trusted authority (self-signed, or an unknown issuer)");
   if (flags & G_TLS_CERTIFICATE_BAD_IDENTITY)
-    return "it was issued for another host name";
+    return _("it was issued for another host name");
   if (flags & G_TLS_CERTIFICATE_NOT_ACTIVATED)
-    return "it is not valid yet";
+    return _("it is not valid yet");
   if (flags & G_TLS_CERTIFICATE_EXPIRED)
-    return "it has expired";
+    return _("it has expired");
   if (flags & G_TLS_CERTIFICATE_REVOKED)
-    return "it has been revoked";
+    return _("it has been revoked");
   if (flags & G_TLS_CERTIFICATE_INSECURE)
-    return "it uses an insecure algorithm";
-  return "it could not be verified";
+    return _("it uses an insecure algorithm");
+  return _("it could not be verified");
 }
 
 /*
@@ -233,28 +235,28 @@ _stellar_error_from_transport (const GError *error,
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT))
     return g_error_new (STELLAR_ERROR, STELLAR_ERROR_TIMEOUT,
-                        "Could not %s: the server did not answer in time", what);
+                        _("Could not %s: the server did not answer in time"), what);
 
   if (error->domain == G_TLS_ERROR)
     return g_error_new (STELLAR_ERROR, STELLAR_ERROR_FAILED,
-                        "Could not %s: secure connection failed: %s", what, error->message);
+                        _("Could not %s: secure connection failed: %s"), what, error->message);
 
   /* GIO's own texts repeat "Could not connect to …": say it once. */
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_REFUSED))
     return g_error_new (STELLAR_ERROR, STELLAR_ERROR_FAILED,
-                        "Could not %s: the connection was refused (is the server running?)", what);
+                        _("Could not %s: the connection was refused (is the server running?)"), what);
 
   if (error->domain == G_RESOLVER_ERROR)
     return g_error_new (STELLAR_ERROR, STELLAR_ERROR_FAILED,
-                        "Could not %s: the server’s name was not found", what);
+                        _("Could not %s: the server’s name was not found"), what);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NETWORK_UNREACHABLE) ||
       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE))
     return g_error_new (STELLAR_ERROR, STELLAR_ERROR_FAILED,
-                        "Could not %s: the network or the host is unreachable", what);
+                        _("Could not %s: the network or the host is unreachable"), what);
 
   return g_error_new (STELLAR_ERROR, STELLAR_ERROR_FAILED,
-                      "Could not %s: %s", what, error->message);
+                      _("Could not %s: %s"), what, error->message);
 }
 
 /*
@@ -267,6 +269,6 @@ _stellar_error_new_certificate (const char           *host,
                                 GTlsCertificateFlags  flags)
 {
   return g_error_new (STELLAR_ERROR, STELLAR_ERROR_FAILED,
-                      "The certificate of %s was refused: %s",
+                      _("The certificate of %s was refused: %s"),
                       host, describe_certificate_flags (flags));
 }

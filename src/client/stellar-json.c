@@ -15,7 +15,9 @@
 
 #define G_LOG_DOMAIN "stellar-client"
 
-#include "config.h"
+#include "stellar-client-config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include <errno.h>
 #include <math.h>
@@ -45,7 +47,7 @@ fail (Decoder    *d,
 {
   if (d->error != NULL && *d->error == NULL)
     g_set_error (d->error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                 "Invalid JSON: %s", what);
+                 _("Invalid JSON: %s"), what);
   return FALSE;
 }
 
@@ -610,7 +612,7 @@ _stellar_json_decode (const char *data,
   if (!g_utf8_validate_len (data, length, NULL))
     {
       g_set_error_literal (error, JSON_PARSER_ERROR, JSON_PARSER_ERROR_INVALID_DATA,
-                           "Invalid JSON: not UTF-8 text");
+                           _("Invalid JSON: not UTF-8 text"));
       return NULL;
     }
 

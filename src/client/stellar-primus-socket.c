@@ -12,7 +12,9 @@
 
 #define G_LOG_DOMAIN "stellar-client"
 
-#include "config.h"
+#include "stellar-client-config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -188,7 +190,7 @@ on_heartbeat_expired (gpointer user_data)
   if (self->events->heartbeat_timeout != NULL)
     self->events->heartbeat_timeout (self->owner);
   finish (self, g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_TIMEOUT,
-                                     "The server stopped answering heartbeats"),
+                                     _("The server stopped answering heartbeats")),
           TRUE);
   g_object_unref (self);
 
@@ -303,7 +305,7 @@ receive (StellarPrimusSocket *self,
 
   if (node == NULL)
     {
-      problem (self, "Ignored a malformed frame from the server: %s", error->message);
+      problem (self, _("Ignored a malformed frame from the server: %s"), error->message);
       return;
     }
 
@@ -347,7 +349,7 @@ on_message (SoupWebsocketConnection *connection,
 
   if (type != SOUP_WEBSOCKET_DATA_TEXT)
     {
-      problem (self, "Ignored a binary frame of %" G_GSIZE_FORMAT " bytes from the server", length);
+      problem (self, _("Ignored a binary frame of %lu bytes from the server"), (unsigned long) length);
       return;
     }
 
@@ -397,10 +399,10 @@ on_error (SoupWebsocketConnection *connection,
    * the peer broke the protocol, which deserves saying on its own. libsoup
    * closes the connection; the owner learns at once that it is lost. */
   if (error->domain == SOUP_WEBSOCKET_ERROR)
-    problem (self, "The server broke the WebSocket protocol: %s", error->message);
+    problem (self, _("The server broke the WebSocket protocol: %s"), error->message);
 
   reason = g_error_new (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
-                        "The connection to the server was lost: %s", error->message);
+                        _("The connection to the server was lost: %s"), error->message);
 
   g_object_ref (self);
   finish (self, reason, FALSE);
@@ -414,10 +416,10 @@ closed_by_server (SoupWebsocketConnection *connection)
 
   if (code == 0)
     return g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
-                                "The connection to the server was lost");
+                                _("The connection to the server was lost"));
 
   return g_error_new (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
-                      "The server closed the connection (code %u)", code);
+                      _("The server closed the connection (code %u)"), code);
 }
 
 /* The server started the closing handshake: libsoup answers it, and the

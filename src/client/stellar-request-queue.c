@@ -19,7 +19,9 @@
 
 #define G_LOG_DOMAIN "stellar-client"
 
-#include "config.h"
+#include "stellar-client-config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -260,7 +262,7 @@ on_timeout (gpointer user_data)
 
       complete_task (request, NULL,
                      g_error_new (STELLAR_ERROR, STELLAR_ERROR_TIMEOUT,
-                                  "The server did not answer within %u ms", self->timeout_ms));
+                                  _("The server did not answer within %u ms"), self->timeout_ms));
       request_free (request);
     }
 
@@ -353,7 +355,7 @@ on_cancelled (GCancellable *cancellable,
       g_queue_remove (&self->handshake_queue, request);
       g_queue_remove (&self->outbox, request);
       complete_task (request, NULL, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                                         "The request was cancelled"));
+                                                         _("The request was cancelled")));
       request_free (request);
     }
   else if (request->on_http)
@@ -368,7 +370,7 @@ on_cancelled (GCancellable *cancellable,
        * the caller is answered now, but the request keeps its action slot
        * or barrier until the reply or the deadline. */
       complete_task (request, NULL, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                                         "The request was cancelled"));
+                                                         _("The request was cancelled")));
     }
 
   g_object_unref (self);
@@ -491,7 +493,7 @@ pump_queue (StellarRequestQueue *self,
               g_queue_delete_link (queue, l);
               complete_task (request, NULL,
                              g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
-                                                  "The connection to the server was lost before the action was sent"));
+                                                  _("The connection to the server was lost before the action was sent")));
               request_free (request);
             }
           else if (use_websocket && !websocket_usable (self))
@@ -502,7 +504,7 @@ pump_queue (StellarRequestQueue *self,
               g_queue_delete_link (queue, l);
               complete_task (request, NULL,
                              g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
-                                                  "The client was destroyed"));
+                                                  _("The client was destroyed")));
               request_free (request);
             }
           else
@@ -605,7 +607,7 @@ submit (StellarRequestQueue *self,
   if (g_cancellable_is_cancelled (cancellable))
     {
       complete_task (request, NULL, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
-                                                         "The request was cancelled"));
+                                                         _("The request was cancelled")));
       request_free (request);
       return;
     }
@@ -833,7 +835,7 @@ _stellar_request_queue_send_action (StellarRequestQueue *self,
   if (transport == STELLAR_TRANSPORT_WEBSOCKET && !(self->ready && self->socket != NULL))
     {
       g_task_return_new_error (task, STELLAR_ERROR, STELLAR_ERROR_NOT_CONNECTED,
-                               "Not connected: the action cannot go over the WebSocket");
+                               _("Not connected: the action cannot go over the WebSocket"));
       g_object_unref (task);
       return;
     }
@@ -938,7 +940,7 @@ _stellar_request_queue_route_reply (StellarRequestQueue  *self,
       json_node_get_value_type (count_node) != G_TYPE_INT64)
     {
       g_set_error_literal (error, STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
-                           "The server sent a reply without a valid messageCount");
+                           _("The server sent a reply without a valid messageCount"));
       return FALSE;
     }
 
@@ -957,8 +959,8 @@ _stellar_request_queue_route_reply (StellarRequestQueue  *self,
         }
 
       g_set_error (error, STELLAR_ERROR, STELLAR_ERROR_PROTOCOL,
-                   "The server sent a reply to request %" G_GINT64_FORMAT ", which is not pending",
-                   count);
+                   _("The server sent a reply to request %lld, which is not pending"),
+                   (long long) count);
       return FALSE;
     }
 

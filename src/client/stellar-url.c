@@ -9,7 +9,9 @@
 
 #define G_LOG_DOMAIN "stellar-client"
 
-#include "config.h"
+#include "stellar-client-config.h"
+
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -42,7 +44,7 @@ _stellar_url_parse_base (const char  *url,
   if (url == NULL || *url == '\0')
     {
       g_set_error_literal (error, STELLAR_ERROR, STELLAR_ERROR_INVALID_ARGUMENT,
-                           "No server address was given");
+                           _("No server address was given"));
       return NULL;
     }
 
@@ -50,7 +52,7 @@ _stellar_url_parse_base (const char  *url,
   if (uri == NULL)
     {
       g_set_error (error, STELLAR_ERROR, STELLAR_ERROR_INVALID_ARGUMENT,
-                   "“%s” is not a valid server address: %s", url, local_error->message);
+                   _("“%s” is not a valid server address: %s"), url, local_error->message);
       return NULL;
     }
 
@@ -59,7 +61,7 @@ _stellar_url_parse_base (const char  *url,
       g_ascii_strcasecmp (scheme, "ws") != 0 && g_ascii_strcasecmp (scheme, "wss") != 0)
     {
       g_set_error (error, STELLAR_ERROR, STELLAR_ERROR_INVALID_ARGUMENT,
-                   "“%s” is not a valid server address: it must start with http:// or https://",
+                   _("“%s” is not a valid server address: it must start with http:// or https://"),
                    url);
       return NULL;
     }
@@ -67,7 +69,7 @@ _stellar_url_parse_base (const char  *url,
   if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
     {
       g_set_error (error, STELLAR_ERROR, STELLAR_ERROR_INVALID_ARGUMENT,
-                   "“%s” is not a valid server address: it names no host", url);
+                   _("“%s” is not a valid server address: it names no host"), url);
       return NULL;
     }
 
