@@ -276,8 +276,8 @@ stellar_collection_format_read (GBytes     *content,
   if (json_node_get_int (version) > STELLAR_COLLECTION_FORMAT_VERSION)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("The collection was saved by a newer version of Stellar (format version %" G_GINT64_FORMAT ")"),
-                   json_node_get_int (version));
+                   _("The collection was saved by a newer version of Stellar (format version %lld)"),
+                   (long long) json_node_get_int (version));
       return FALSE;
     }
 

@@ -58,7 +58,7 @@ read_page (GBytes      *page,
   if (length > STELLAR_DOCS_MAX_PAGE_SIZE)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                   _("The documentation page is too large (%" G_GSIZE_FORMAT " bytes)"), length);
+                   _("The documentation page is too large (%lu bytes)"), (unsigned long) length);
       return NULL;
     }
 

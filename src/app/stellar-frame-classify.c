@@ -202,7 +202,7 @@ describe_reply (JsonObject *object,
     return g_strdup_printf (_("reply %s"), outcome);
 
   /* TRANSLATORS: "reply 12 OK": the reply to a verb; %s is "OK" or what went wrong */
-  return g_strdup_printf (_("reply %" G_GINT64_FORMAT " %s"), message_count, outcome);
+  return g_strdup_printf (_("reply %lld %s"), (long long) message_count, outcome);
 }
 
 static char *
@@ -216,7 +216,7 @@ describe_response (JsonObject *object,
     return g_strdup_printf (_("response %s"), outcome);
 
   /* TRANSLATORS: "response 12 OK": an action's response; %s is "OK" or "error CODE" */
-  return g_strdup_printf (_("response %" G_GINT64_FORMAT " %s"), message_count, outcome);
+  return g_strdup_printf (_("response %lld %s"), (long long) message_count, outcome);
 }
 
 static char *
