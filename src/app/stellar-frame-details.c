@@ -78,8 +78,8 @@ update_facts (StellarFrameDetails *self)
 
   if (stellar_frame_get_message_count (frame) > 0)
     /* Translators: the Stellar messageCount of a frame, and the number of its connection */
-    g_string_append_printf (facts, _(" · messageCount %" G_GINT64_FORMAT " on connection %u"),
-                            stellar_frame_get_message_count (frame),
+    g_string_append_printf (facts, _(" · messageCount %lld on connection %u"),
+                            (long long) stellar_frame_get_message_count (frame),
                             stellar_frame_get_connection (frame));
 
   if (peer_id != 0 && latency_ms >= 0)

@@ -57,7 +57,7 @@ stellar_frame_format_latency (gint64 latency_ms)
 
   if (latency_ms < 1000)
     /* Translators: a latency in milliseconds */
-    return g_strdup_printf (_("%" G_GINT64_FORMAT " ms"), latency_ms);
+    return g_strdup_printf (_("%lld ms"), (long long) latency_ms);
 
   /* Translators: a latency in seconds */
   return g_strdup_printf (_("%.1f s"), latency_ms / 1000.0);
