@@ -7,8 +7,8 @@
 
 #include "test-fixture.h"
 
-static const char * const fast_pings[] = { "--ping-interval", "150", NULL };
-static const char * const slow_pings[] = { "--ping-interval", "200", NULL };
+static const char * const fast_pings[] = { "--ping-interval", "400", NULL };
+static const char * const slow_pings[] = { "--ping-interval", "500", NULL };
 /* A Primus 6 server closes a connection idle for its timeout (here
  * 1000 ms) and expects the client to ping before that. */
 static const char * const legacy_server[] = { "--legacy", "--legacy-timeout", "1000", NULL };
