@@ -23,4 +23,9 @@ StellarCall *_stellar_call_new_stored (char              *uid,
                                        char              *error_message,
                                        gint64             duration_ms);
 
+/* Interceptors may add parameters only once a pending call was sent (a
+ * call held for the keyring); the caller tells them then. */
+void         _stellar_call_set_default_params (StellarCall        *self,
+                                               const char * const *default_params);
+
 G_END_DECLS

@@ -344,6 +344,26 @@ finish (StellarCall       *self,
   g_object_thaw_notify (object);
 }
 
+void
+_stellar_call_set_default_params (StellarCall        *self,
+                                  const char * const *default_params)
+{
+  const char * const none[] = { NULL };
+
+  g_return_if_fail (STELLAR_IS_CALL (self));
+  g_return_if_fail (self->status == STELLAR_CALL_STATUS_PENDING);
+
+  if (default_params == NULL)
+    default_params = none;
+
+  if (g_strv_equal ((const char * const *) self->default_params, default_params))
+    return;
+
+  g_strfreev (self->default_params);
+  self->default_params = g_strdupv ((char **) default_params);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DEFAULT_PARAMS]);
+}
+
 /**
  * stellar_call_complete:
  * @self: a pending #StellarCall

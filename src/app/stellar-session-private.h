@@ -56,6 +56,9 @@ struct _StellarSession
   gboolean            frames_since_lost;
   guint64             last_sent_frame_id;      /* 0: none yet */
   guint64             last_received_frame_id;
+
+  /* the API explorer */
+  StellarExplorer    *explorer;
 };
 
 void _stellar_session_rooms_init          (StellarSession *self);

@@ -42,6 +42,7 @@ enum {
   PROP_DATABASE,
   PROP_HISTORY_ERROR,
   PROP_FRAME_LOG,
+  PROP_EXPLORER,
   N_PROPS
 };
 
@@ -322,6 +323,7 @@ stellar_session_dispose (GObject *object)
   _stellar_session_chat_dispose (self);
   _stellar_session_history_dispose (self);
   _stellar_session_frames_dispose (self);
+  g_clear_object (&self->explorer);
 
   /* The client ends with its session: no reconnection behind the back of a
    * window that is gone. */
@@ -436,6 +438,10 @@ stellar_session_get_property (GObject    *object,
 
     case PROP_FRAME_LOG:
       g_value_set_object (value, self->frame_log);
+      break;
+
+    case PROP_EXPLORER:
+      g_value_set_object (value, stellar_session_get_explorer (self));
       break;
 
     default:
@@ -672,6 +678,17 @@ stellar_session_class_init (StellarSessionClass *klass)
                          STELLAR_TYPE_FRAME_LOG,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * StellarSession:explorer:
+   *
+   * The API explorer of the connection: its action calls, their history
+   * and the server's default parameters. Made when first asked for.
+   */
+  properties[PROP_EXPLORER] =
+    g_param_spec_object ("explorer", NULL, NULL,
+                         STELLAR_TYPE_EXPLORER,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -896,6 +913,26 @@ stellar_session_get_history_error (StellarSession *self)
   g_return_val_if_fail (STELLAR_IS_SESSION (self), NULL);
 
   return self->history_error;
+}
+
+/**
+ * stellar_session_get_explorer:
+ * @self: a #StellarSession
+ *
+ * The explorer is made when first asked for: from then on, the server's
+ * default parameters go with every action call of the client.
+ *
+ * Returns: (transfer none): the API explorer of the connection
+ */
+StellarExplorer *
+stellar_session_get_explorer (StellarSession *self)
+{
+  g_return_val_if_fail (STELLAR_IS_SESSION (self), NULL);
+
+  if (self->explorer == NULL)
+    self->explorer = stellar_explorer_new (self->client, self->settings, self->database);
+
+  return self->explorer;
 }
 
 /* --- connecting ---------------------------------------------------------- */

@@ -10,6 +10,7 @@
 
 #include "stellar-database.h"
 #include "stellar-frame-log.h"
+#include "stellar-explorer.h"
 #include "stellar-message.h"
 #include "stellar-room.h"
 
@@ -42,6 +43,7 @@ StellarRoom        *stellar_session_lookup_room             (StellarSession     
 StellarDatabase    *stellar_session_get_database            (StellarSession       *self);
 StellarFrameLog    *stellar_session_get_frame_log           (StellarSession       *self);
 const char         *stellar_session_get_history_error       (StellarSession       *self);
+StellarExplorer    *stellar_session_get_explorer            (StellarSession       *self);
 StellarRoom        *stellar_session_get_active_room         (StellarSession       *self);
 void                stellar_session_set_active_room         (StellarSession       *self,
                                                              StellarRoom          *room);
