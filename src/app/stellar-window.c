@@ -13,6 +13,7 @@
 #include "stellar-connect-page.h"
 #include "stellar-connection-status.h"
 #include "stellar-connection-view.h"
+#include "stellar-explorer-view.h"
 #include "stellar-inspector-view.h"
 #include "stellar-join-room-dialog.h"
 #include "stellar-recent-servers.h"
@@ -54,6 +55,7 @@ struct _StellarWindow
   StellarSidebar          *sidebar;
   GtkStack                *content_stack;
   StellarRoomView         *room_view;
+  StellarExplorerView     *explorer_view;
   StellarInspectorView    *inspector_view;
   StellarConnectionView   *connection_view;
 };
@@ -144,6 +146,8 @@ stellar_window_set_session (StellarWindow  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->connection_status), session != NULL);
   stellar_sidebar_set_session (self->sidebar, session);
   stellar_room_view_set_session (self->room_view, session);
+  stellar_explorer_view_set_explorer (self->explorer_view,
+                                      session != NULL ? stellar_session_get_explorer (session) : NULL);
   stellar_inspector_view_set_session (self->inspector_view, session);
   stellar_connection_view_set_session (self->connection_view, session);
 
@@ -634,6 +638,7 @@ stellar_window_class_init (StellarWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, room_view);
+  gtk_widget_class_bind_template_child (widget_class, StellarWindow, explorer_view);
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, inspector_view);
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, connection_view);
   gtk_widget_class_bind_template_callback (widget_class, on_connect_requested);
@@ -783,7 +788,7 @@ stellar_window_show_room (StellarWindow *self,
 /**
  * stellar_window_show_tool:
  * @self: a #StellarWindow
- * @tool: the name of a tool page: "inspector" or "connection"
+ * @tool: the name of a tool page: "actions", "inspector" or "connection"
  *
  * Shows a tool in the content area and selects it in the sidebar.
  */
