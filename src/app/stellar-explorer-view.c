@@ -32,15 +32,19 @@ struct _StellarExplorerView
   gboolean            catalog_requested;
 
   /* template children */
+  GtkPaned           *paned;
   GtkEntry           *action_entry;
   GtkDropDown        *transport_dropdown;
+  GtkButton          *send_button;
   GtkButton          *cancel_button;
   GtkSourceView      *params_view;
   GtkLabel           *validation_label;
+  GtkBox             *response_box;
   GtkLabel           *status_label;
   GtkLabel           *meta_label;
   GtkListView        *response_list;
   GtkListView        *history_list;
+  GtkButton          *curl_button;
 };
 
 enum {
@@ -566,15 +570,19 @@ stellar_explorer_view_class_init (StellarExplorerViewClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/Stellar/stellar-explorer-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, paned);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, action_entry);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, transport_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, send_button);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, params_view);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, validation_label);
+  gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, response_box);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, status_label);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, meta_label);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, response_list);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, history_list);
+  gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, curl_button);
   gtk_widget_class_bind_template_callback (widget_class, on_action_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_history_activate);
 }
