@@ -112,17 +112,8 @@ update_validation (StellarExplorerView *self)
       message = stellar_action_request_get_error_message (request);
     }
 
-  if (message != NULL && stellar_action_request_get_error_line (request) > 0)
-    {
-      g_autofree char *text = g_strdup_printf (_("Line %u, column %u: %s"),
-                                               stellar_action_request_get_error_line (request),
-                                               stellar_action_request_get_error_column (request),
-                                               message);
-      gtk_label_set_text (self->validation_label, text);
-    }
-  else if (message != NULL)
-    gtk_label_set_text (self->validation_label, message);
-
+  /* The message starts with the line and column of the mistake. */
+  gtk_label_set_text (self->validation_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->validation_label), message != NULL);
 }
 

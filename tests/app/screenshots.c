@@ -22,6 +22,7 @@
 #include "stellar-composer.h"
 #include "stellar-connection-view.h"
 #include "stellar-file-request.h"
+#include "stellar-explorer-view.h"
 #include "stellar-inspector-view.h"
 #include "stellar-join-room-dialog.h"
 #include "stellar-message-private.h"
@@ -532,6 +533,27 @@ shot_connection (Shots *shots)
   return GTK_WIDGET (shots->window);
 }
 
+/* An action called from the Actions page, its answer unfolded. */
+static GtkWidget *
+shot_actions (Shots *shots)
+{
+  StellarSession *session = stellar_window_get_session (shots->window);
+  StellarExplorer *explorer = stellar_session_get_explorer (session);
+  StellarActionRequest *request = stellar_explorer_get_request (explorer);
+
+  stellar_window_show_tool (shots->window, "actions");
+  stellar_action_request_set_action (request, "greet");
+  stellar_action_request_set_params_text (request, "{\n  \"name\": \"Ada\"\n}");
+  g_assert_true (stellar_explorer_send (explorer, NULL));
+  stellar_test_wait_for (!stellar_explorer_get_sending (explorer));
+  stellar_action_request_set_params_text (request, "{\n  \"name\": \"Ada\",\n  \"times\": 2\n}");
+  g_assert_true (stellar_explorer_send (explorer, NULL));
+  stellar_test_wait_for (!stellar_explorer_get_sending (explorer));
+  settle (500);
+
+  return GTK_WIDGET (shots->window);
+}
+
 static GtkWidget *
 back_to_room (Shots *shots)
 {
@@ -574,6 +596,7 @@ static const struct {
   { NULL, reconnect_for_good },
   { "inspector", shot_inspector },
   { "connection", shot_connection },
+  { "actions", shot_actions },
   { NULL, back_to_room },
   { "narrow", shot_narrow },
   { NULL, dark_style },
