@@ -670,10 +670,6 @@ stellar_explorer_view_init (StellarExplorerView *self)
   self->request_signals = g_signal_group_new (STELLAR_TYPE_ACTION_REQUEST);
   g_signal_group_connect_object (self->request_signals, "notify::error-message",
                                  G_CALLBACK (update_validation), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->request_signals, "notify::error-line",
-                                 G_CALLBACK (update_validation), self, G_CONNECT_SWAPPED);
-  g_signal_group_connect_object (self->request_signals, "notify::error-column",
-                                 G_CALLBACK (update_validation), self, G_CONNECT_SWAPPED);
 
   self->call_signals = g_signal_group_new (STELLAR_TYPE_CALL);
   g_signal_group_connect_object (self->call_signals, "notify::status",
