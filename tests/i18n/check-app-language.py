@@ -15,7 +15,9 @@ import tempfile
 import time
 
 import pyatspi
-from gi.repository import GLib
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'common'))
+from atspi_tree import pause, walk  # noqa: E402
 
 TIMEOUT = 30
 
@@ -23,31 +25,6 @@ NAMES = {
     'pt': [('URL do servidor', 'text'), ('Ligar', 'push button')],
     'C': [('Server URL', 'text'), ('Connect', 'push button')],
 }
-
-
-def walk(accessible):
-    yield accessible
-    try:
-        count = accessible.childCount
-    except Exception:
-        return
-    for i in range(min(count, 5000)):
-        try:
-            child = accessible.getChildAtIndex(i)
-        except Exception:
-            continue
-        if child is not None:
-            yield from walk(child)
-
-
-def pause(seconds):
-    # AT-SPI learns of applications and objects through D-Bus signals, which
-    # only a running main context receives.
-    deadline = time.monotonic() + seconds
-    context = GLib.MainContext.default()
-    while time.monotonic() < deadline:
-        if not context.iteration(False):
-            time.sleep(0.02)
 
 
 def find(app_name, name, role):
