@@ -141,12 +141,31 @@ bind_followed (GtkListItem   *item,
   g_object_set_data (G_OBJECT (label), "stellar-binding", binding);
 }
 
+/* The tooltip is asked for when it is shown: setting one asks the X server
+ * where the pointer is, two round trips that a flood of frames would pay on
+ * every row it binds. */
+static gboolean
+on_direction_query_tooltip (GtkWidget  *image,
+                            int         x,
+                            int         y,
+                            gboolean    keyboard_mode,
+                            GtkTooltip *tooltip,
+                            gpointer    user_data)
+{
+  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (image), "stellar-direction"));
+  return TRUE;
+}
+
 static void
 setup_direction_cell (GtkSignalListItemFactory *factory,
                       GtkListItem              *item,
                       gpointer                  user_data)
 {
-  gtk_list_item_set_child (item, gtk_image_new ());
+  GtkWidget *image = gtk_image_new ();
+
+  gtk_widget_set_has_tooltip (image, TRUE);
+  g_signal_connect (image, "query-tooltip", G_CALLBACK (on_direction_query_tooltip), NULL);
+  gtk_list_item_set_child (item, image);
 }
 
 static void
@@ -160,8 +179,8 @@ bind_direction_cell (GtkSignalListItemFactory *factory,
   gboolean outgoing = stellar_frame_get_outgoing (frame);
 
   gtk_image_set_from_icon_name (GTK_IMAGE (image), outgoing ? "go-up-symbolic" : "go-down-symbolic");
-  gtk_widget_set_tooltip_text (image, direction);
   gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL, direction, -1);
+  g_object_set_data_full (G_OBJECT (image), "stellar-direction", g_steal_pointer (&direction), g_free);
   if (outgoing)
     {
       gtk_widget_add_css_class (image, "frame-sent");
