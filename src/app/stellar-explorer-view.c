@@ -12,6 +12,7 @@
 
 #include "stellar-action-suggestion.h"
 #include "stellar-explorer-view.h"
+#include "stellar-load-test-dialog.h"
 
 /* The page edits the explorer's request and shows its current call: the
  * action name, parameters and transport are bound both ways to the
@@ -125,6 +126,8 @@ update_sending (StellarExplorerView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "explorer.send",
                                  self->explorer != NULL && stellar_explorer_get_can_send (self->explorer));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "explorer.cancel", sending);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "explorer.run-repeatedly",
+                                 self->explorer != NULL && stellar_explorer_get_can_send (self->explorer));
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), sending);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "explorer.copy-curl", self->explorer != NULL);
 }
@@ -415,6 +418,21 @@ cancel_action (GtkWidget  *widget,
 }
 
 static void
+run_repeatedly_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  StellarExplorerView *self = STELLAR_EXPLORER_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->explorer == NULL || !stellar_explorer_get_can_send (self->explorer))
+    return;
+
+  gtk_window_present (GTK_WINDOW (stellar_load_test_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                                self->explorer)));
+}
+
+static void
 copy_response_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
@@ -553,6 +571,7 @@ stellar_explorer_view_class_init (StellarExplorerViewClass *klass)
 
   gtk_widget_class_install_action (widget_class, "explorer.send", NULL, send_action);
   gtk_widget_class_install_action (widget_class, "explorer.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "explorer.run-repeatedly", NULL, run_repeatedly_action);
   gtk_widget_class_install_action (widget_class, "explorer.copy-response", NULL, copy_response_action);
   gtk_widget_class_install_action (widget_class, "explorer.copy-curl", NULL, copy_curl_action);
 

@@ -1,0 +1,39 @@
+/* stellar-chart-private.h: what the load test's charts share
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gtk/gtk.h>
+
+G_BEGIN_DECLS
+
+/* The colours of a chart, from the widget's style: they follow the light
+ * or dark style and the accent colour. */
+typedef struct {
+  GdkRGBA foreground;
+  GdkRGBA axis;
+  GdkRGBA bar;
+  GdkRGBA failed;
+} StellarChartColors;
+
+void   _stellar_chart_get_colors     (GtkWidget          *widget,
+                                      StellarChartColors *colors);
+int    _stellar_chart_get_text_height (GtkWidget         *widget);
+void   _stellar_chart_append_text    (GtkWidget          *widget,
+                                      GtkSnapshot        *snapshot,
+                                      const char         *text,
+                                      float               x,
+                                      float               y,
+                                      float               xalign);
+void   _stellar_chart_append_bar     (GtkSnapshot        *snapshot,
+                                      const GdkRGBA      *color,
+                                      float               x,
+                                      float               bottom,
+                                      float               width,
+                                      float               height);
+char  *_stellar_chart_format_latency (guint64             microseconds);
+char  *_stellar_chart_format_seconds (gint64              microseconds);
+
+G_END_DECLS
