@@ -394,7 +394,8 @@ static void
 on_scroll_value_changed (StellarInspectorView *self,
                          GtkAdjustment        *adjustment)
 {
-  if (!self->moved_by_person)
+  /* A hidden list has no rows: it did not move. */
+  if (!self->moved_by_person || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
   set_following (self, is_at_end (self));
@@ -809,6 +810,35 @@ update_actions (StellarInspectorView *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inspector.resume", has_session);
 }
 
+/* --- GtkWidget ----------------------------------------------------------- */
+
+/* A hidden frame list lets go of its model: a flood of frames, or a run of
+ * calls from the Actions page, would otherwise make, bind and measure rows
+ * that nobody sees for every batch of frames the log publishes. Shown
+ * again, it takes the model back, at its end if it follows it. */
+static void
+stellar_inspector_view_map (GtkWidget *widget)
+{
+  StellarInspectorView *self = STELLAR_INSPECTOR_VIEW (widget);
+
+  gtk_column_view_set_model (self->frames_view, GTK_SELECTION_MODEL (self->selection));
+
+  GTK_WIDGET_CLASS (stellar_inspector_view_parent_class)->map (widget);
+
+  if (self->following)
+    follow_end_soon (self);
+}
+
+static void
+stellar_inspector_view_unmap (GtkWidget *widget)
+{
+  StellarInspectorView *self = STELLAR_INSPECTOR_VIEW (widget);
+
+  GTK_WIDGET_CLASS (stellar_inspector_view_parent_class)->unmap (widget);
+
+  gtk_column_view_set_model (self->frames_view, NULL);
+}
+
 /* --- GObject ------------------------------------------------------------- */
 
 static void
@@ -891,6 +921,9 @@ stellar_inspector_view_class_init (StellarInspectorViewClass *klass)
   object_class->dispose = stellar_inspector_view_dispose;
   object_class->get_property = stellar_inspector_view_get_property;
   object_class->set_property = stellar_inspector_view_set_property;
+
+  widget_class->map = stellar_inspector_view_map;
+  widget_class->unmap = stellar_inspector_view_unmap;
 
   /**
    * StellarInspectorView:session:
@@ -1000,7 +1033,6 @@ stellar_inspector_view_init (StellarInspectorView *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_object (self->selection, "notify::selected-item",
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
-  gtk_column_view_set_model (self->frames_view, GTK_SELECTION_MODEL (self->selection));
   add_columns (self);
 
   watch_person_moves (self);
