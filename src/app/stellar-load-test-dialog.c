@@ -229,7 +229,8 @@ update_report (StellarLoadTestDialog *self)
 
   set_figure (self->calls_value, g_strdup_printf ("%u", stellar_load_report_get_calls (report)));
   set_figure (self->failed_value, g_strdup_printf ("%u", stellar_load_report_get_failed (report)));
-  set_figure (self->rate_value, g_strdup_printf ("%.1f", stellar_load_report_get_calls_per_second (report)));
+  set_figure (self->rate_value, g_strdup_printf (stellar_load_report_get_calls_per_second (report) >= 100 ? "%.0f" : "%.1f",
+                                                 stellar_load_report_get_calls_per_second (report)));
   set_figure (self->duration_value,
               _stellar_chart_format_latency (stellar_load_report_get_duration_us (report)));
   set_figure (self->p50_value, _stellar_chart_format_latency (stellar_load_report_get_latency_us (report, 50)));

@@ -14,9 +14,7 @@
 
 /* One bar per interval of the report's time line, as calls a second: the
  * calls that succeeded, and those that failed stacked on them in the error
- * colour. The last interval is cut short by the end of the run, so its rate
- * is over the time it lasted. The accessible description tells the same in
- * words. */
+ * colour. The accessible description tells the same in words. */
 struct _StellarThroughputChart
 {
   GtkWidget          parent_instance;
@@ -39,21 +37,6 @@ G_DEFINE_FINAL_TYPE (StellarThroughputChart, stellar_throughput_chart, GTK_TYPE_
 #define PLOT_HEIGHT 120
 #define GAP 4
 
-/* How long interval @i of the time line lasted, in seconds. */
-static double
-interval_seconds (StellarLoadReport *report,
-                  guint              i,
-                  guint              n_intervals,
-                  gint64             interval_us)
-{
-  gint64 length = interval_us;
-
-  if (i + 1 == n_intervals)
-    length = stellar_load_report_get_duration_us (report) - (gint64) i * interval_us;
-
-  return MAX (length, 1) / (double) G_USEC_PER_SEC;
-}
-
 static double
 get_peak_rate (StellarLoadReport *report)
 {
@@ -64,10 +47,9 @@ get_peak_rate (StellarLoadReport *report)
 
   timeline = stellar_load_report_get_timeline (report, &n_intervals, &interval_us);
   for (guint i = 0; i < n_intervals; i++)
-    peak = MAX (peak, (timeline[i].succeeded + timeline[i].failed) /
-                      interval_seconds (report, i, n_intervals, interval_us));
+    peak = MAX (peak, timeline[i].succeeded + timeline[i].failed);
 
-  return peak;
+  return peak * G_USEC_PER_SEC / interval_us;
 }
 
 static char *
@@ -141,7 +123,7 @@ stellar_throughput_chart_snapshot (GtkWidget   *widget,
 
   for (guint i = 0; i < n_intervals; i++)
     {
-      double seconds = interval_seconds (self->report, i, n_intervals, interval_us);
+      double seconds = interval_us / (double) G_USEC_PER_SEC;
       float succeeded = (bottom - top) * (timeline[i].succeeded / seconds) / peak;
       float failed = (bottom - top) * (timeline[i].failed / seconds) / peak;
 
