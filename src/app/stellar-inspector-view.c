@@ -152,8 +152,10 @@ on_direction_query_tooltip (GtkWidget  *image,
                             GtkTooltip *tooltip,
                             gpointer    user_data)
 {
-  gtk_tooltip_set_text (tooltip, g_object_get_data (G_OBJECT (image), "stellar-direction"));
-  return TRUE;
+  const char *direction = g_object_get_data (G_OBJECT (image), "stellar-direction");
+
+  gtk_tooltip_set_text (tooltip, direction);
+  return direction != NULL;
 }
 
 static void
@@ -815,11 +817,13 @@ update_actions (StellarInspectorView *self)
 /* A hidden frame list lets go of its model: a flood of frames, or a run of
  * calls from the Actions page, would otherwise make, bind and measure rows
  * that nobody sees for every batch of frames the log publishes. Shown
- * again, it takes the model back, at its end if it follows it. */
+ * again, it takes the model back, at its end if it follows it, else at the
+ * frame selected. */
 static void
 stellar_inspector_view_map (GtkWidget *widget)
 {
   StellarInspectorView *self = STELLAR_INSPECTOR_VIEW (widget);
+  guint selected = gtk_single_selection_get_selected (self->selection);
 
   gtk_column_view_set_model (self->frames_view, GTK_SELECTION_MODEL (self->selection));
 
@@ -827,6 +831,8 @@ stellar_inspector_view_map (GtkWidget *widget)
 
   if (self->following)
     follow_end_soon (self);
+  else if (selected != GTK_INVALID_LIST_POSITION)
+    scroll_to_position (self, selected);
 }
 
 static void
