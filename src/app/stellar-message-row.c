@@ -223,6 +223,14 @@ static void
 set_color_class (StellarMessageRow *self,
                  char              *color_class)
 {
+  /* A class taken off and put back restyles the row: skip the rebinds
+   * that keep the sender's colour. */
+  if (g_strcmp0 (self->color_class, color_class) == 0)
+    {
+      g_free (color_class);
+      return;
+    }
+
   if (self->color_class != NULL)
     {
       gtk_widget_remove_css_class (GTK_WIDGET (self->avatar), self->color_class);
