@@ -465,6 +465,9 @@ on_spec (GObject      *object,
   attempt->heartbeat = STELLAR_HEARTBEAT_SERVER_PINGS;
   attempt->interval_ms = DEFAULT_PING_INTERVAL_MS;
 
+  if (spec != NULL)
+    _stellar_client_set_primus_spec (STELLAR_CLIENT (object), spec);
+
   if (spec != NULL && read_positive_int (spec, "pingInterval", &value))
     attempt->interval_ms = value;
   else if (spec != NULL && read_positive_int (spec, "timeout", &value))

@@ -46,6 +46,7 @@ struct _StellarClient
   char *fingerprint;
   char *welcome_message;
   JsonObject *details;
+  JsonObject *primus_spec;
   char **joined_rooms;
   guint reconnect_count;
   GSource *reconnect_source;
@@ -56,6 +57,8 @@ struct _StellarClient
 /* stellar-client.c */
 void      _stellar_client_set_details            (StellarClient       *self,
                                                   JsonObject          *details);
+void      _stellar_client_set_primus_spec        (StellarClient       *self,
+                                                  JsonObject          *spec);
 void      _stellar_client_forget_room            (StellarClient       *self,
                                                   const char          *room);
 void      _stellar_client_receive_for_testing    (StellarClient       *self,

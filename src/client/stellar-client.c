@@ -66,6 +66,7 @@ enum {
   PROP_ROOMS,
   PROP_JOINED_ROOMS,
   PROP_DETAILS,
+  PROP_PRIMUS_SPEC,
   PROP_API_PATH,
   PROP_DEFAULT_ROOM,
   PROP_SIMULTANEOUS_ACTIONS,
@@ -168,6 +169,19 @@ strv_from_json_array (JsonArray *array)
   strv = g_strv_builder_end (builder);
   g_strv_builder_unref (builder);
   return strv;
+}
+
+/* Keeps what /primus/spec answered, notifying when it differs. */
+void
+_stellar_client_set_primus_spec (StellarClient *self,
+                                 JsonObject    *spec)
+{
+  if (self->primus_spec != NULL && json_object_equal (self->primus_spec, spec))
+    return;
+
+  g_clear_pointer (&self->primus_spec, json_object_unref);
+  self->primus_spec = json_object_ref (spec);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRIMUS_SPEC]);
 }
 
 /* Stores a detailsView reply's data: the details, the connection id and
@@ -904,6 +918,7 @@ stellar_client_finalize (GObject *object)
   g_clear_pointer (&self->fingerprint, g_free);
   g_clear_pointer (&self->welcome_message, g_free);
   g_clear_pointer (&self->details, json_object_unref);
+  g_clear_pointer (&self->primus_spec, json_object_unref);
   g_clear_pointer (&self->joined_rooms, g_strfreev);
   g_clear_pointer (&self->rooms_to_restore, g_strfreev);
   g_clear_error (&self->last_attempt_error);
@@ -952,6 +967,10 @@ stellar_client_get_property (GObject    *object,
 
     case PROP_DETAILS:
       g_value_set_boxed (value, self->details);
+      break;
+
+    case PROP_PRIMUS_SPEC:
+      g_value_set_boxed (value, self->primus_spec);
       break;
 
     case PROP_API_PATH:
@@ -1217,6 +1236,19 @@ stellar_client_class_init (StellarClientClass *klass)
    */
   properties[PROP_DETAILS] =
     g_param_spec_boxed ("details", NULL, NULL,
+                        JSON_TYPE_OBJECT,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StellarClient:primus-spec:
+   *
+   * The server's Primus spec, as `/primus/spec` last answered it: the
+   * Primus version, heartbeat, transformer and parser the server runs.
+   * %NULL until a connection attempt has read it, and kept when a later
+   * attempt finds no spec (a proxy may forward only the WebSocket).
+   */
+  properties[PROP_PRIMUS_SPEC] =
+    g_param_spec_boxed ("primus-spec", NULL, NULL,
                         JSON_TYPE_OBJECT,
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
@@ -1650,6 +1682,21 @@ stellar_client_get_details (StellarClient *self)
   g_return_val_if_fail (STELLAR_IS_CLIENT (self), NULL);
 
   return self->details;
+}
+
+/**
+ * stellar_client_get_primus_spec:
+ * @self: a #StellarClient
+ *
+ * Returns: (transfer none) (nullable): the server's Primus spec, as
+ *   `/primus/spec` last answered it
+ */
+JsonObject *
+stellar_client_get_primus_spec (StellarClient *self)
+{
+  g_return_val_if_fail (STELLAR_IS_CLIENT (self), NULL);
+
+  return self->primus_spec;
 }
 
 /**

@@ -32,6 +32,7 @@ const char         *stellar_client_get_fingerprint      (StellarClient       *se
 const char * const *stellar_client_get_rooms            (StellarClient       *self);
 const char         *stellar_client_get_welcome_message  (StellarClient       *self);
 JsonObject         *stellar_client_get_details          (StellarClient       *self);
+JsonObject         *stellar_client_get_primus_spec      (StellarClient       *self);
 
 void                stellar_client_connect_async        (StellarClient       *self,
                                                          GCancellable        *cancellable,

@@ -14,6 +14,8 @@ test_connect_details (TestFixture   *fixture,
   StellarClient *client = fixture->client;
   StellarTestRecorder *recorder = fixture->recorder;
   g_autoptr(JsonObject) details = NULL;
+  g_autoptr(JsonObject) spec_property = NULL;
+  JsonObject *spec;
   const char *session_id;
 
   g_assert_cmpint (stellar_client_get_state (client), ==, STELLAR_CLIENT_STATE_DISCONNECTED);
@@ -34,6 +36,17 @@ test_connect_details (TestFixture   *fixture,
   g_assert_cmpstr (json_object_get_string_member (details, "fingerprint"), ==, session_id);
   g_assert_cmpstr (stellar_client_get_fingerprint (client), ==, session_id);
   g_assert_cmpstr (stellar_client_get_welcome_message (client), ==, "Hello human! Welcome to Stellar");
+
+  /* The server's Primus spec, as the real primus package serves it. */
+  spec = stellar_client_get_primus_spec (client);
+  g_assert_nonnull (spec);
+  g_assert_cmpstr (json_object_get_string_member (spec, "pathname"), ==, "/primus");
+  g_assert_cmpstr (json_object_get_string_member (spec, "transformer"), ==, "websockets");
+  g_assert_cmpstr (json_object_get_string_member (spec, "parser"), ==, "json");
+  g_assert_cmpuint (strlen (json_object_get_string_member (spec, "version")), >, 0);
+  g_assert_cmpint (json_object_get_int_member (spec, "pingInterval"), >, 0);
+  g_object_get (client, "primus-spec", &spec_property, NULL);
+  g_assert_true (spec_property == spec);
 
   g_assert_cmpuint (recorder->states->len, ==, 2);
   g_assert_cmpint (g_array_index (recorder->states, StellarClientState, 0), ==, STELLAR_CLIENT_STATE_CONNECTING);
