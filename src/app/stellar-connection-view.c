@@ -35,6 +35,10 @@ struct _StellarConnectionView
   AdwActionRow   *remote_row;
   AdwActionRow   *connected_at_row;
   AdwActionRow   *reconnections_row;
+  AdwActionRow   *primus_version_row;
+  AdwActionRow   *transformer_row;
+  AdwActionRow   *parser_row;
+  AdwActionRow   *heartbeat_row;
   AdwActionRow   *rooms_row;
   StellarFileRequest *file_request;
 };
@@ -85,6 +89,27 @@ format_date_time (GBinding     *binding,
     g_value_set_string (to_value, _("Unknown"));
   else
     g_value_take_string (to_value, g_date_time_format (date_time, "%c"));
+  return TRUE;
+}
+
+static gboolean
+format_heartbeat (GBinding     *binding,
+                  const GValue *from_value,
+                  GValue       *to_value,
+                  gpointer      user_data)
+{
+  guint interval_ms = g_value_get_uint (from_value);
+
+  if (interval_ms == 0)
+    g_value_set_string (to_value, _("Unknown"));
+  else if (interval_ms % 1000 == 0)
+    /* Translators: how often the connection's heartbeat beats */
+    g_value_take_string (to_value, g_strdup_printf (ngettext ("Every %u second", "Every %u seconds",
+                                                                       interval_ms / 1000),
+                                                    interval_ms / 1000));
+  else
+    /* Translators: how often the connection's heartbeat beats, in milliseconds */
+    g_value_take_string (to_value, g_strdup_printf (_("Every %u ms"), interval_ms));
   return TRUE;
 }
 
@@ -290,6 +315,10 @@ stellar_connection_view_class_init (StellarConnectionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StellarConnectionView, remote_row);
   gtk_widget_class_bind_template_child (widget_class, StellarConnectionView, connected_at_row);
   gtk_widget_class_bind_template_child (widget_class, StellarConnectionView, reconnections_row);
+  gtk_widget_class_bind_template_child (widget_class, StellarConnectionView, primus_version_row);
+  gtk_widget_class_bind_template_child (widget_class, StellarConnectionView, transformer_row);
+  gtk_widget_class_bind_template_child (widget_class, StellarConnectionView, parser_row);
+  gtk_widget_class_bind_template_child (widget_class, StellarConnectionView, heartbeat_row);
   gtk_widget_class_bind_template_child (widget_class, StellarConnectionView, rooms_row);
   gtk_widget_class_bind_template_child (widget_class, StellarConnectionView, file_request);
 }
@@ -320,6 +349,10 @@ stellar_connection_view_init (StellarConnectionView *self)
   bind_row (self, "remote-address", self->remote_row, string_or_unknown);
   bind_row (self, "connected-at", self->connected_at_row, format_date_time);
   bind_row (self, "reconnections", self->reconnections_row, format_count);
+  bind_row (self, "primus-version", self->primus_version_row, string_or_unknown);
+  bind_row (self, "primus-transformer", self->transformer_row, string_or_unknown);
+  bind_row (self, "primus-parser", self->parser_row, string_or_unknown);
+  bind_row (self, "heartbeat-interval", self->heartbeat_row, format_heartbeat);
 
   self->session_signals = g_signal_group_new (STELLAR_TYPE_SESSION);
   g_signal_group_connect_object (self->session_signals, "notify::state",

@@ -35,6 +35,12 @@ struct _StellarSession
   GDateTime          *connected_at;
   char               *welcome_message;
 
+  /* how the server runs Primus (/primus/spec) */
+  char               *primus_version;
+  char               *primus_transformer;
+  char               *primus_parser;
+  guint               heartbeat_interval;
+
   /* StellarRoom, in the order the person joined them */
   GListStore         *rooms;
   /* what the `remembered-rooms` setting said last, for this server */

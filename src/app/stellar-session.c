@@ -38,6 +38,10 @@ enum {
   PROP_REMOTE_ADDRESS,
   PROP_CONNECTED_AT,
   PROP_WELCOME_MESSAGE,
+  PROP_PRIMUS_VERSION,
+  PROP_PRIMUS_TRANSFORMER,
+  PROP_PRIMUS_PARSER,
+  PROP_HEARTBEAT_INTERVAL,
   PROP_ROOMS,
   PROP_DATABASE,
   PROP_HISTORY_ERROR,
@@ -132,6 +136,44 @@ set_string_property (StellarSession  *self,
 {
   if (stellar_set_string (slot, value))
     g_object_notify_by_pspec (G_OBJECT (self), properties[prop_id]);
+}
+
+/* Primus 7 and 8 name the interval of the server's pings; Primus 5 and 6
+ * the timeout after which the client pings. */
+static guint
+read_heartbeat_interval (JsonObject *spec)
+{
+  gint64 interval;
+
+  if (get_number_member (spec, "pingInterval", &interval) && interval > 0 && interval <= G_MAXUINT)
+    return (guint) interval;
+  if (get_number_member (spec, "timeout", &interval) && interval > 0 && interval <= G_MAXUINT)
+    return (guint) interval;
+
+  return 0;
+}
+
+static void
+update_primus_spec (StellarSession *self)
+{
+  JsonObject *spec = stellar_client_get_primus_spec (self->client);
+  guint interval = read_heartbeat_interval (spec);
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  set_string_property (self, &self->primus_version, get_string_member (spec, "version"),
+                       PROP_PRIMUS_VERSION);
+  set_string_property (self, &self->primus_transformer, get_string_member (spec, "transformer"),
+                       PROP_PRIMUS_TRANSFORMER);
+  set_string_property (self, &self->primus_parser, get_string_member (spec, "parser"),
+                       PROP_PRIMUS_PARSER);
+  if (self->heartbeat_interval != interval)
+    {
+      self->heartbeat_interval = interval;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HEARTBEAT_INTERVAL]);
+    }
+
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void
@@ -302,6 +344,8 @@ stellar_session_constructed (GObject *object)
                            G_CALLBACK (on_client_connected), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->client, "notify::details",
                            G_CALLBACK (update_details), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->client, "notify::primus-spec",
+                           G_CALLBACK (update_primus_spec), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->client, "notify::welcome-message",
                            G_CALLBACK (on_client_welcome_changed), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->client, "error",
@@ -351,6 +395,9 @@ stellar_session_finalize (GObject *object)
   g_clear_pointer (&self->remote_address, g_free);
   g_clear_pointer (&self->connected_at, g_date_time_unref);
   g_clear_pointer (&self->welcome_message, g_free);
+  g_clear_pointer (&self->primus_version, g_free);
+  g_clear_pointer (&self->primus_transformer, g_free);
+  g_clear_pointer (&self->primus_parser, g_free);
   g_clear_pointer (&self->remembered, g_strfreev);
   g_clear_pointer (&self->history_error, g_free);
   g_clear_object (&self->database);
@@ -414,6 +461,22 @@ stellar_session_get_property (GObject    *object,
 
     case PROP_REMOTE_ADDRESS:
       g_value_set_string (value, self->remote_address);
+      break;
+
+    case PROP_PRIMUS_VERSION:
+      g_value_set_string (value, self->primus_version);
+      break;
+
+    case PROP_PRIMUS_TRANSFORMER:
+      g_value_set_string (value, self->primus_transformer);
+      break;
+
+    case PROP_PRIMUS_PARSER:
+      g_value_set_string (value, self->primus_parser);
+      break;
+
+    case PROP_HEARTBEAT_INTERVAL:
+      g_value_set_uint (value, self->heartbeat_interval);
       break;
 
     case PROP_CONNECTED_AT:
@@ -614,6 +677,47 @@ stellar_session_class_init (StellarSessionClass *klass)
     g_param_spec_string ("remote-address", NULL, NULL,
                          NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StellarSession:primus-version:
+   *
+   * The version of Primus the server runs, as its spec says.
+   */
+  properties[PROP_PRIMUS_VERSION] =
+    g_param_spec_string ("primus-version", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StellarSession:primus-transformer:
+   *
+   * The real-time framework under Primus on the server ("websockets").
+   */
+  properties[PROP_PRIMUS_TRANSFORMER] =
+    g_param_spec_string ("primus-transformer", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StellarSession:primus-parser:
+   *
+   * How Primus encodes its messages on the server ("json").
+   */
+  properties[PROP_PRIMUS_PARSER] =
+    g_param_spec_string ("primus-parser", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StellarSession:heartbeat-interval:
+   *
+   * The heartbeat's interval in milliseconds, as the server's spec says;
+   * 0 until the spec is read.
+   */
+  properties[PROP_HEARTBEAT_INTERVAL] =
+    g_param_spec_uint ("heartbeat-interval", NULL, NULL,
+                       0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * StellarSession:connected-at:
@@ -848,6 +952,38 @@ stellar_session_get_remote_address (StellarSession *self)
   g_return_val_if_fail (STELLAR_IS_SESSION (self), NULL);
 
   return self->remote_address;
+}
+
+const char *
+stellar_session_get_primus_version (StellarSession *self)
+{
+  g_return_val_if_fail (STELLAR_IS_SESSION (self), NULL);
+
+  return self->primus_version;
+}
+
+const char *
+stellar_session_get_primus_transformer (StellarSession *self)
+{
+  g_return_val_if_fail (STELLAR_IS_SESSION (self), NULL);
+
+  return self->primus_transformer;
+}
+
+const char *
+stellar_session_get_primus_parser (StellarSession *self)
+{
+  g_return_val_if_fail (STELLAR_IS_SESSION (self), NULL);
+
+  return self->primus_parser;
+}
+
+guint
+stellar_session_get_heartbeat_interval (StellarSession *self)
+{
+  g_return_val_if_fail (STELLAR_IS_SESSION (self), 0);
+
+  return self->heartbeat_interval;
 }
 
 /**

@@ -35,6 +35,10 @@ guint               stellar_session_get_reconnections       (StellarSession     
 const char         *stellar_session_get_connection_id       (StellarSession       *self);
 const char         *stellar_session_get_fingerprint         (StellarSession       *self);
 const char         *stellar_session_get_remote_address      (StellarSession       *self);
+const char         *stellar_session_get_primus_version      (StellarSession       *self);
+const char         *stellar_session_get_primus_transformer  (StellarSession       *self);
+const char         *stellar_session_get_primus_parser       (StellarSession       *self);
+guint               stellar_session_get_heartbeat_interval  (StellarSession       *self);
 GDateTime          *stellar_session_get_connected_at        (StellarSession       *self);
 const char         *stellar_session_get_welcome_message     (StellarSession       *self);
 GListModel         *stellar_session_get_rooms               (StellarSession       *self);

@@ -153,6 +153,14 @@ test_details (Fixture       *fixture,
   g_assert_nonnull (stellar_session_get_connected_at (session));
   g_assert_cmpuint (stellar_session_get_reconnections (session), ==, 0);
   g_assert_cmpuint (n_rooms (session), ==, 0);
+
+  /* the server's Primus spec, read apart from the JSON */
+  g_assert_cmpstr (stellar_session_get_primus_version (session), ==,
+                   json_object_get_string_member (stellar_client_get_primus_spec (client), "version"));
+  g_assert_cmpstr (stellar_session_get_primus_transformer (session), ==, "websockets");
+  g_assert_cmpstr (stellar_session_get_primus_parser (session), ==, "json");
+  g_assert_cmpuint (stellar_session_get_heartbeat_interval (session), ==,
+                    json_object_get_int_member (stellar_client_get_primus_spec (client), "pingInterval"));
 }
 
 static void

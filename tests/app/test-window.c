@@ -511,6 +511,11 @@ test_connected (Fixture       *fixture,
                    stellar_client_get_welcome_message (client));
   assert_row_value (fixture, "server_row", url);
   assert_row_value (fixture, "id_row", stellar_client_get_id (client));
+  /* and how it runs Primus: the real primus package's spec */
+  assert_row_value (fixture, "transformer_row", "websockets");
+  assert_row_value (fixture, "parser_row", "json");
+  assert_row_value (fixture, "primus_version_row",
+                    json_object_get_string_member (stellar_client_get_primus_spec (client), "version"));
   g_assert_false (gtk_widget_get_visible (template_child (view, STELLAR_TYPE_CONNECTION_VIEW,
                                                           "lost_label")));
 
