@@ -9,6 +9,7 @@
 
 #include "stellar-app-test-utils.h"
 #include "stellar-call-history.h"
+#include "stellar-call-search.h"
 #include "stellar-test-utils.h"
 
 #define SERVER "ws://127.0.0.1:8080"
@@ -329,6 +330,94 @@ test_search (Fixture       *fixture,
   assert_same_call (get_call (found, 0), echo);
 }
 
+/* What the History list shows: the history, or the calls matching the
+ * search, kept in step with the history. */
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  guint      *n_items)
+{
+  g_assert_cmpuint (position + removed, <=, *n_items);
+  *n_items = *n_items - removed + added;
+}
+
+static void
+set_search_text (StellarCallSearch *search,
+                 const char        *text)
+{
+  stellar_call_search_set_text (search, text);
+  stellar_test_wait_for (!stellar_call_search_get_searching (search));
+}
+
+static void
+test_search_model (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(StellarCall) echo = make_call ("echo", "{\"message\":\"hello world\"}", "{\"echo\":\"hello world\"}", 1);
+  g_autoptr(StellarCall) status = make_call ("status", "{}", "{\"id\":\"unicorn-server\"}", 2);
+  g_autoptr(StellarCall) second_echo = make_call ("echo", "{\"message\":\"bye\"}", "{\"echo\":\"bye\"}", 3);
+  g_autoptr(StellarCall) third_echo = make_call ("echo", "{\"message\":\"again\"}", "{\"echo\":\"again\"}", 4);
+  g_autoptr(StellarCallSearch) search = stellar_call_search_new (fixture->history);
+  GListModel *model = G_LIST_MODEL (search);
+  guint n_items = 0;
+
+  g_assert_true (g_list_model_get_item_type (model) == STELLAR_TYPE_CALL);
+  g_signal_connect (search, "items-changed", G_CALLBACK (on_items_changed), &n_items);
+
+  /* nothing searched: the history as it grows */
+  stellar_call_history_add (fixture->history, echo);
+  stellar_call_history_add (fixture->history, status);
+  stellar_call_history_add (fixture->history, second_echo);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_cmpuint (n_items, ==, 3);
+  g_assert_true (get_call (model, 0) == second_echo);
+  g_assert_false (stellar_call_search_get_searching (search));
+
+  /* the first search keeps the history shown until it ends */
+  stellar_call_search_set_text (search, "echo");
+  g_assert_true (stellar_call_search_get_searching (search));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  stellar_test_wait_for (!stellar_call_search_get_searching (search));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 2);
+  g_assert_cmpuint (n_items, ==, 2);
+  g_assert_true (get_call (model, 0) == second_echo);
+  g_assert_true (get_call (model, 1) == echo);
+
+  /* a search typed over another one: only the last counts */
+  stellar_call_search_set_text (search, "hello");
+  set_search_text (search, "unicorn");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
+  g_assert_true (get_call (model, 0) == status);
+
+  set_search_text (search, "nothing-like-this");
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+
+  /* a call made while searching is found when it matches */
+  set_search_text (search, "echo");
+  stellar_call_history_add (fixture->history, third_echo);
+  g_assert_true (stellar_call_search_get_searching (search));
+  stellar_test_wait_for (!stellar_call_search_get_searching (search));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 3);
+  g_assert_true (get_call (model, 0) == third_echo);
+  g_assert_cmpuint (n_items, ==, 3);
+
+  /* blank: the whole history again, at once */
+  stellar_call_search_set_text (search, "  ");
+  g_assert_false (stellar_call_search_get_searching (search));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 4);
+  g_assert_cmpuint (n_items, ==, 4);
+  g_assert_cmpstr (stellar_call_search_get_text (search), ==, "  ");
+
+  /* a search still under way when the model goes away: it ends without
+   * touching it, and lets go of the history */
+  stellar_call_search_set_text (search, "echo");
+  g_assert_true (stellar_call_search_get_searching (search));
+  g_assert_finalize_object (g_steal_pointer (&search));
+  stellar_test_wait_for (G_OBJECT (fixture->history)->ref_count == 1);
+}
+
 static void
 test_clear (Fixture       *fixture,
             gconstpointer  data)
@@ -449,6 +538,7 @@ main (int   argc,
   g_test_add ("/call-history/paging", Fixture, NULL, fixture_set_up, test_paging, fixture_tear_down);
   g_test_add ("/call-history/load-after-add", Fixture, NULL, fixture_set_up, test_load_after_add, fixture_tear_down);
   g_test_add ("/call-history/search", Fixture, NULL, fixture_set_up, test_search, fixture_tear_down);
+  g_test_add ("/call-history/search-model", Fixture, NULL, fixture_set_up, test_search_model, fixture_tear_down);
   g_test_add ("/call-history/clear", Fixture, NULL, fixture_set_up, test_clear, fixture_tear_down);
   g_test_add ("/call-history/long-response", Fixture, NULL, fixture_set_up, test_long_response, fixture_tear_down);
   g_test_add_func ("/call-history/corrupt-database", test_corrupt_database);
