@@ -20,8 +20,8 @@
  *
  * - valid JSON text rebuilds the fields: one per member, in the text's
  *   order, then one for each documented input the text leaves out (not
- *   present). Fields are kept by name across rebuilds, so a row a view
- *   shows stays the same object.
+ *   present), the required ones first. Fields are kept by name across
+ *   rebuilds, so a row a view shows stays the same object.
  * - editing a field rewrites the text from the fields, one member a line.
  *   A raw value that is not JSON goes into the text as typed, so that the
  *   text is invalid right where the field is.
@@ -305,7 +305,7 @@ splice_fields (StellarActionRequest *self,
  * @params: what the JSON text holds
  *
  * One field per member of @params, then one per documented input they
- * leave out.
+ * leave out, the required ones first.
  */
 void
 _stellar_action_request_rebuild_fields (StellarActionRequest *self,
@@ -329,7 +329,9 @@ _stellar_action_request_rebuild_fields (StellarActionRequest *self,
       g_ptr_array_add (fields, field);
     }
 
-  if (self->action_info != NULL)
+  /* the required inputs first, then the others, each in the
+   * documentation's order */
+  for (guint pass = 0; pass < 2 && self->action_info != NULL; pass++)
     {
       GListModel *inputs = stellar_action_info_get_inputs (self->action_info);
 
@@ -337,9 +339,10 @@ _stellar_action_request_rebuild_fields (StellarActionRequest *self,
         {
           g_autoptr(StellarActionInput) input = g_list_model_get_item (inputs, i);
           const char *name = stellar_action_input_get_name (input);
+          gboolean required = stellar_action_input_get_required (input);
           StellarParamField *field;
 
-          if (json_object_has_member (params, name))
+          if (required != (pass == 0) || json_object_has_member (params, name))
             continue;
 
           field = take_field (self, name, taken);

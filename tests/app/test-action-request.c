@@ -7,7 +7,10 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
+
 #include "stellar-action-request.h"
+#include "stellar-app-test-utils.h"
 #include "stellar-test-server.h"
 #include "stellar-test-utils.h"
 
@@ -413,6 +416,65 @@ test_documented_fields (void)
   g_assert_cmpuint (n_fields (request), ==, 1);
 }
 
+static void
+write_docs_page (const char *docs_dir,
+                 const char *name,
+                 const char *contents)
+{
+  g_autofree char *path = g_build_filename (docs_dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+/* An action whose documentation lists optional inputs among required
+ * ones: the rows to fill in put the required ones first. */
+static void
+test_required_fields_first (void)
+{
+  g_autofree char *public_dir = g_dir_make_tmp ("stellar-docs-XXXXXX", NULL);
+  g_autofree char *docs_dir = g_build_filename (public_dir, "docs", NULL);
+  g_autoptr(StellarTestServer) server = NULL;
+  g_autoptr(StellarActionCatalog) catalog = NULL;
+  g_autoptr(StellarActionRequest) request = NULL;
+
+  g_assert_cmpint (g_mkdir (docs_dir, 0700), ==, 0);
+  write_docs_page (docs_dir, "index.html",
+                   "<ul class=\"actionsList\"><li><a href=\"./action_find.html\">find</a></li></ul>");
+  write_docs_page (docs_dir, "action_find.html",
+                   "<h1 class=\"action-title\">find</h1><h3 class=\"action-version\">Version: 1</h3>"
+                   "<div class=\"panel\"><div class=\"panel-header\">Inputs</div><div class=\"panel-block\">"
+                   "<table><tbody>"
+                   "<tr><td>limit</td><td>How many</td><td>10</td><td><ul class=\"validators\"></ul></td></tr>"
+                   "<tr><td>query</td><td>What</td><td>N/A</td>"
+                   "<td><ul class=\"validators\"><li class=\"required\">required</li></ul></td></tr>"
+                   "<tr><td>offset</td><td>From where</td><td>N/A</td><td><ul class=\"validators\"></ul></td></tr>"
+                   "<tr><td>user</td><td>Whose</td><td>N/A</td>"
+                   "<td><ul class=\"validators\"><li class=\"required\">required</li></ul></td></tr>"
+                   "</tbody></table></div></div>");
+
+  server = stellar_test_server_start ("--no-docs", "--public-dir", public_dir, NULL);
+  catalog = load_test_server_catalog (server);
+  request = stellar_action_request_new (catalog);
+
+  stellar_action_request_set_params_text (request, "{\"offset\": 5}");
+  stellar_action_request_set_action (request, "find");
+  g_assert_cmpuint (n_fields (request), ==, 4);
+  assert_field (field_at (request, 0), "offset", "5", TRUE, TRUE);
+  assert_field (field_at (request, 1), "query", "", FALSE, FALSE);
+  assert_field (field_at (request, 2), "user", "", FALSE, FALSE);
+  assert_field (field_at (request, 3), "limit", "", FALSE, FALSE);
+  g_assert_true (stellar_param_field_get_required (field_at (request, 1)));
+  g_assert_true (stellar_param_field_get_required (field_at (request, 2)));
+  g_assert_false (stellar_param_field_get_required (field_at (request, 3)));
+  g_assert_cmpstr (stellar_param_field_get_default_value (field_at (request, 3)), ==, "10");
+
+  g_clear_object (&request);
+  g_clear_pointer (&server, stellar_test_server_stop);
+  stellar_app_test_remove_tree (public_dir);
+}
+
 /* --- the server's errors ------------------------------------------------- */
 
 static void
@@ -642,6 +704,7 @@ main (int   argc,
   g_test_add_func ("/app/action-request/text-from-fields", test_text_from_fields);
   g_test_add_func ("/app/action-request/add-and-remove-fields", test_add_and_remove_fields);
   g_test_add_func ("/app/action-request/documented-fields", test_documented_fields);
+  g_test_add_func ("/app/action-request/required-fields-first", test_required_fields_first);
   g_test_add_func ("/app/action-request/response-errors", test_response_errors);
   g_test_add_func ("/app/action-request/response-error-from-server", test_response_error_from_server);
   g_test_add_func ("/app/action-request/curl", test_curl);
