@@ -11,14 +11,18 @@
 #include <gtksourceview/gtksource.h>
 
 #include "stellar-action-suggestion.h"
+#include "stellar-call-search.h"
 #include "stellar-explorer-view.h"
 #include "stellar-load-test-dialog.h"
+#include "stellar-param-form.h"
 
 /* The page edits the explorer's request and shows its current call: the
  * action name, parameters and transport are bound both ways to the
  * request, the response follows the current call, and the history is the
- * explorer's. The view keeps no data of its own but the completion's copy
- * of the suggested names, which GtkEntryCompletion needs as a tree model. */
+ * explorer's, through a search of it. The parameters are edited as JSON
+ * text or as a form, both the request's. The view keeps no data of its
+ * own but the completion's copy of the suggested names, which
+ * GtkEntryCompletion needs as a tree model. */
 struct _StellarExplorerView
 {
   GtkWidget           parent_instance;
@@ -31,6 +35,8 @@ struct _StellarExplorerView
   GSignalGroup       *suggestions_signals;
   GtkListStore       *completion_names;
   gboolean            catalog_requested;
+  /* what the History list shows */
+  StellarCallSearch  *history_search;
 
   /* template children */
   GtkPaned           *paned;
@@ -38,12 +44,16 @@ struct _StellarExplorerView
   GtkDropDown        *transport_dropdown;
   GtkButton          *send_button;
   GtkButton          *cancel_button;
+  GtkStackSwitcher   *params_switcher;
+  GtkStack           *params_stack;
   GtkSourceView      *params_view;
+  StellarParamForm   *param_form;
   GtkLabel           *validation_label;
   GtkBox             *response_box;
   GtkLabel           *status_label;
   GtkLabel           *meta_label;
   GtkListView        *response_list;
+  GtkSearchEntry     *history_search_entry;
   GtkListView        *history_list;
   GtkButton          *curl_button;
 };
@@ -160,7 +170,10 @@ static void
 on_action_entry_activate (StellarExplorerView *self,
                           GtkEntry            *entry)
 {
-  gtk_widget_grab_focus (GTK_WIDGET (self->params_view));
+  if (gtk_stack_get_visible_child (self->params_stack) == GTK_WIDGET (self->param_form))
+    gtk_widget_child_focus (GTK_WIDGET (self->param_form), GTK_DIR_TAB_FORWARD);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->params_view));
 }
 
 /* --- the response -------------------------------------------------------- */
@@ -378,6 +391,14 @@ unbind_history_row (GtkSignalListItemFactory *factory,
 }
 
 static void
+on_history_search_changed (StellarExplorerView *self,
+                           GtkSearchEntry      *entry)
+{
+  if (self->history_search != NULL)
+    stellar_call_search_set_text (self->history_search, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
 on_history_activate (StellarExplorerView *self,
                      guint                position,
                      GtkListView         *list_view)
@@ -503,6 +524,7 @@ stellar_explorer_view_dispose (GObject *object)
   g_clear_object (&self->call_signals);
   g_clear_object (&self->suggestions_signals);
   g_clear_object (&self->completion_names);
+  g_clear_object (&self->history_search);
 
   G_OBJECT_CLASS (stellar_explorer_view_parent_class)->dispose (object);
 }
@@ -577,6 +599,7 @@ stellar_explorer_view_class_init (StellarExplorerViewClass *klass)
 
   gtk_source_init ();
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
+  g_type_ensure (STELLAR_TYPE_PARAM_FORM);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/Stellar/stellar-explorer-view.ui");
@@ -585,15 +608,20 @@ stellar_explorer_view_class_init (StellarExplorerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, transport_dropdown);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, send_button);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, params_switcher);
+  gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, params_stack);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, params_view);
+  gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, param_form);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, validation_label);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, response_box);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, status_label);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, meta_label);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, response_list);
+  gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, history_search_entry);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, history_list);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, curl_button);
   gtk_widget_class_bind_template_callback (widget_class, on_action_entry_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_history_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_history_activate);
 }
 
@@ -737,16 +765,21 @@ stellar_explorer_view_set_explorer (StellarExplorerView *self,
   if (!g_set_object (&self->explorer, explorer))
     return;
 
+  g_clear_object (&self->history_search);
+  gtk_editable_set_text (GTK_EDITABLE (self->history_search_entry), "");
+
   if (explorer != NULL)
     {
       request = stellar_explorer_get_request (explorer);
-      history = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (stellar_explorer_get_history (explorer))));
+      self->history_search = stellar_call_search_new (stellar_explorer_get_history (explorer));
+      history = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->history_search)));
       gtk_single_selection_set_autoselect (history, FALSE);
       gtk_single_selection_set_can_unselect (history, TRUE);
     }
 
   self->catalog_requested = FALSE;
   g_binding_group_set_source (self->request_bindings, request);
+  stellar_param_form_set_request (self->param_form, request);
   g_signal_group_set_target (self->explorer_signals, explorer);
   g_signal_group_set_target (self->request_signals, request);
   g_signal_group_set_target (self->suggestions_signals,
