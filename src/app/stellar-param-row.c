@@ -153,6 +153,13 @@ update_removable (StellarParamRow *self)
                             !stellar_param_field_get_documented (self->field));
 }
 
+/* Enter after the name goes on to the value. */
+static void
+on_name_activate (StellarParamRow *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->value_entry));
+}
+
 static void
 on_remove_clicked (StellarParamRow *self)
 {
@@ -267,6 +274,7 @@ stellar_param_row_class_init (StellarParamRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StellarParamRow, remove_button);
   gtk_widget_class_bind_template_child (widget_class, StellarParamRow, details_label);
   gtk_widget_class_bind_template_child (widget_class, StellarParamRow, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
 }
 

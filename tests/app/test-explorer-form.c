@@ -190,7 +190,11 @@ add_parameter (Fixture    *fixture,
   g_assert_nonnull (focus);
   g_assert_true (gtk_widget_is_ancestor (focus, row_child (row, "name_entry")));
 
+  /* the name, then Enter, then the value */
   type_into (row, "name_entry", name);
+  g_signal_emit_by_name (row_child (row, "name_entry"), "activate");
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_true (gtk_widget_is_ancestor (focus, row_child (row, "value_entry")));
   type_into (row, "value_entry", value);
 
   return row;
