@@ -16,6 +16,7 @@ struct _StellarApplication
   GSettings            *settings;
   StellarRecentServers *recent_servers;
   StellarDatabase      *database;
+  StellarCollections   *collections;
 
   /* notifications waiting to be sent, by notification id */
   GHashTable           *pending_notifications;

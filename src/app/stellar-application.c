@@ -205,6 +205,16 @@ on_database_opened (GObject      *object,
 }
 
 static void
+on_collections_loaded (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  /* A failure is kept in the list's error message, which the Actions page
+   * shows. */
+  stellar_collections_load_finish (STELLAR_COLLECTIONS (object), result, NULL);
+}
+
+static void
 stellar_application_startup (GApplication *application)
 {
   StellarApplication *self = STELLAR_APPLICATION (application);
@@ -221,6 +231,10 @@ stellar_application_startup (GApplication *application)
    * anything: its thread runs jobs in order. */
   self->database = stellar_database_new (NULL);
   stellar_database_open_async (self->database, NULL, on_database_opened, NULL);
+
+  /* One list of saved requests too: the folder is the user's. */
+  self->collections = stellar_collections_new (NULL);
+  stellar_collections_load_async (self->collections, NULL, on_collections_loaded, NULL);
 
   _stellar_application_notifications_init (self);
 
@@ -245,6 +259,8 @@ release_resources (StellarApplication *self)
   g_clear_object (&self->recent_servers);
   /* The database's thread writes what is still queued, then closes. */
   g_clear_object (&self->database);
+  /* Collections not written yet are written now. */
+  g_clear_object (&self->collections);
   g_clear_object (&self->settings);
 }
 
@@ -334,4 +350,19 @@ stellar_application_get_database (StellarApplication *self)
   g_return_val_if_fail (STELLAR_IS_APPLICATION (self), NULL);
 
   return self->database;
+}
+
+/**
+ * stellar_application_get_collections:
+ * @self: a #StellarApplication
+ *
+ * Returns: (transfer none): the collections of saved requests, one list
+ *   for every window
+ */
+StellarCollections *
+stellar_application_get_collections (StellarApplication *self)
+{
+  g_return_val_if_fail (STELLAR_IS_APPLICATION (self), NULL);
+
+  return self->collections;
 }

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "stellar-collections.h"
 #include "stellar-database.h"
 #include "stellar-recent-servers.h"
 #include "stellar-session.h"
@@ -20,6 +21,7 @@ G_DECLARE_FINAL_TYPE (StellarApplication, stellar_application, STELLAR, APPLICAT
 StellarApplication   *stellar_application_new                     (void);
 StellarRecentServers *stellar_application_get_recent_servers      (StellarApplication *self);
 StellarDatabase      *stellar_application_get_database            (StellarApplication *self);
+StellarCollections   *stellar_application_get_collections         (StellarApplication *self);
 
 void                  stellar_application_notify_message          (StellarApplication *self,
                                                                    StellarSession     *session,

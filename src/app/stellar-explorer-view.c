@@ -12,9 +12,12 @@
 
 #include "stellar-action-suggestion.h"
 #include "stellar-call-search.h"
+#include "stellar-collections-popover.h"
+#include "stellar-default-params-dialog.h"
 #include "stellar-explorer-view.h"
 #include "stellar-load-test-dialog.h"
 #include "stellar-param-form.h"
+#include "stellar-save-request-dialog.h"
 
 /* The page edits the explorer's request and shows its current call: the
  * action name, parameters and transport are bound both ways to the
@@ -28,6 +31,7 @@ struct _StellarExplorerView
   GtkWidget           parent_instance;
 
   StellarExplorer    *explorer;
+  StellarCollections *collections;
   GBindingGroup      *request_bindings;
   GSignalGroup       *explorer_signals;
   GSignalGroup       *request_signals;
@@ -56,11 +60,13 @@ struct _StellarExplorerView
   GtkSearchEntry     *history_search_entry;
   GtkListView        *history_list;
   GtkButton          *curl_button;
+  StellarCollectionsPopover *collections_popover;
 };
 
 enum {
   PROP_0,
   PROP_EXPLORER,
+  PROP_COLLECTIONS,
   N_PROPS
 };
 
@@ -140,6 +146,9 @@ update_sending (StellarExplorerView *self)
                                  self->explorer != NULL && stellar_explorer_get_can_send (self->explorer));
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), sending);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "explorer.copy-curl", self->explorer != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "explorer.default-params", self->explorer != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "explorer.save-request",
+                                 self->explorer != NULL && self->collections != NULL);
 }
 
 static void
@@ -491,6 +500,52 @@ copy_curl_action (GtkWidget  *widget,
   show_toast (self, _("curl command copied"));
 }
 
+static void
+on_request_saved (StellarExplorerView *self,
+                  StellarCollection   *collection,
+                  StellarSavedRequest *saved)
+{
+  /* Translators: a request was saved; %s is the collection's name */
+  g_autofree char *message = g_strdup_printf (_("Saved in “%s”"), stellar_collection_get_name (collection));
+
+  show_toast (self, message);
+}
+
+static void
+save_request_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  StellarExplorerView *self = STELLAR_EXPLORER_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  StellarSaveRequestDialog *dialog;
+
+  if (self->explorer == NULL || self->collections == NULL)
+    return;
+
+  dialog = stellar_save_request_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                            self->collections, stellar_explorer_get_request (self->explorer));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (on_request_saved), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+default_params_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  StellarExplorerView *self = STELLAR_EXPLORER_VIEW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  StellarDefaultParamsDialog *dialog;
+
+  if (self->explorer == NULL)
+    return;
+
+  dialog = stellar_default_params_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                              stellar_explorer_get_default_params (self->explorer));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* --- the widget ---------------------------------------------------------- */
 
 static void
@@ -525,6 +580,7 @@ stellar_explorer_view_dispose (GObject *object)
   g_clear_object (&self->suggestions_signals);
   g_clear_object (&self->completion_names);
   g_clear_object (&self->history_search);
+  g_clear_object (&self->collections);
 
   G_OBJECT_CLASS (stellar_explorer_view_parent_class)->dispose (object);
 }
@@ -541,6 +597,10 @@ stellar_explorer_view_get_property (GObject    *object,
     {
     case PROP_EXPLORER:
       g_value_set_object (value, self->explorer);
+      break;
+
+    case PROP_COLLECTIONS:
+      g_value_set_object (value, self->collections);
       break;
 
     default:
@@ -560,6 +620,10 @@ stellar_explorer_view_set_property (GObject      *object,
     {
     case PROP_EXPLORER:
       stellar_explorer_view_set_explorer (self, g_value_get_object (value));
+      break;
+
+    case PROP_COLLECTIONS:
+      stellar_explorer_view_set_collections (self, g_value_get_object (value));
       break;
 
     default:
@@ -589,6 +653,16 @@ stellar_explorer_view_class_init (StellarExplorerViewClass *klass)
                          STELLAR_TYPE_EXPLORER,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  /**
+   * StellarExplorerView:collections:
+   *
+   * The collections requests are saved in and opened from.
+   */
+  properties[PROP_COLLECTIONS] =
+    g_param_spec_object ("collections", NULL, NULL,
+                         STELLAR_TYPE_COLLECTIONS,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "explorer.send", NULL, send_action);
@@ -596,10 +670,15 @@ stellar_explorer_view_class_init (StellarExplorerViewClass *klass)
   gtk_widget_class_install_action (widget_class, "explorer.run-repeatedly", NULL, run_repeatedly_action);
   gtk_widget_class_install_action (widget_class, "explorer.copy-response", NULL, copy_response_action);
   gtk_widget_class_install_action (widget_class, "explorer.copy-curl", NULL, copy_curl_action);
+  gtk_widget_class_install_action (widget_class, "explorer.save-request", NULL, save_request_action);
+  gtk_widget_class_install_action (widget_class, "explorer.default-params", NULL, default_params_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "explorer.save-request", NULL);
 
   gtk_source_init ();
   g_type_ensure (GTK_SOURCE_TYPE_VIEW);
   g_type_ensure (STELLAR_TYPE_PARAM_FORM);
+  g_type_ensure (STELLAR_TYPE_COLLECTIONS_POPOVER);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/Stellar/stellar-explorer-view.ui");
@@ -620,6 +699,7 @@ stellar_explorer_view_class_init (StellarExplorerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, history_search_entry);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, history_list);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, curl_button);
+  gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, collections_popover);
   gtk_widget_class_bind_template_callback (widget_class, on_action_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_history_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_history_activate);
@@ -785,6 +865,7 @@ stellar_explorer_view_set_explorer (StellarExplorerView *self,
   g_signal_group_set_target (self->suggestions_signals,
                              explorer != NULL ? stellar_explorer_get_suggestions (explorer) : NULL);
   gtk_list_view_set_model (self->history_list, GTK_SELECTION_MODEL (history));
+  stellar_collections_popover_set_request (self->collections_popover, request);
 
   update_sending (self);
   update_validation (self);
@@ -799,4 +880,39 @@ stellar_explorer_view_set_explorer (StellarExplorerView *self,
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLORER]);
+}
+
+/**
+ * stellar_explorer_view_get_collections:
+ * @self: a #StellarExplorerView
+ *
+ * Returns: (transfer none) (nullable): the collections of saved requests
+ */
+StellarCollections *
+stellar_explorer_view_get_collections (StellarExplorerView *self)
+{
+  g_return_val_if_fail (STELLAR_IS_EXPLORER_VIEW (self), NULL);
+
+  return self->collections;
+}
+
+/**
+ * stellar_explorer_view_set_collections:
+ * @self: a #StellarExplorerView
+ * @collections: (nullable): where requests are saved and opened from
+ */
+void
+stellar_explorer_view_set_collections (StellarExplorerView *self,
+                                       StellarCollections  *collections)
+{
+  g_return_if_fail (STELLAR_IS_EXPLORER_VIEW (self));
+  g_return_if_fail (collections == NULL || STELLAR_IS_COLLECTIONS (collections));
+
+  if (!g_set_object (&self->collections, collections))
+    return;
+
+  stellar_collections_popover_set_collections (self->collections_popover, collections);
+  update_sending (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLECTIONS]);
 }

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "stellar-collections.h"
 #include "stellar-explorer.h"
 
 G_BEGIN_DECLS
@@ -18,5 +19,8 @@ G_DECLARE_FINAL_TYPE (StellarExplorerView, stellar_explorer_view, STELLAR, EXPLO
 StellarExplorer *stellar_explorer_view_get_explorer (StellarExplorerView *self);
 void             stellar_explorer_view_set_explorer (StellarExplorerView *self,
                                                      StellarExplorer     *explorer);
+StellarCollections *stellar_explorer_view_get_collections (StellarExplorerView *self);
+void                stellar_explorer_view_set_collections (StellarExplorerView *self,
+                                                           StellarCollections  *collections);
 
 G_END_DECLS

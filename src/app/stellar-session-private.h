@@ -6,6 +6,7 @@
 #pragma once
 
 #include "stellar-database.h"
+#include "stellar-default-params.h"
 #include "stellar-frame-log.h"
 #include "stellar-room-private.h"
 #include "stellar-session.h"
@@ -62,6 +63,9 @@ struct _StellarSession
   gboolean            frames_since_lost;
   guint64             last_sent_frame_id;      /* 0: none yet */
   guint64             last_received_frame_id;
+  /* calls the default parameters were added to, until their request is
+   * seen going out or they are answered (AddedParams) */
+  GPtrArray          *calls_with_defaults;
 
   /* the API explorer */
   StellarExplorer    *explorer;
@@ -85,6 +89,8 @@ void _stellar_session_update_mentions     (StellarSession *self,
 
 void _stellar_session_frames_init        (StellarSession *self);
 void _stellar_session_frames_dispose     (StellarSession *self);
+void _stellar_session_frames_follow_defaults (StellarSession       *self,
+                                              StellarDefaultParams *defaults);
 
 void _stellar_session_set_history_error   (StellarSession *self,
                                            const char     *history_error);

@@ -1066,7 +1066,10 @@ stellar_session_get_explorer (StellarSession *self)
   g_return_val_if_fail (STELLAR_IS_SESSION (self), NULL);
 
   if (self->explorer == NULL)
-    self->explorer = stellar_explorer_new (self->client, self->settings, self->database);
+    {
+      self->explorer = stellar_explorer_new (self->client, self->settings, self->database);
+      _stellar_session_frames_follow_defaults (self, stellar_explorer_get_default_params (self->explorer));
+    }
 
   return self->explorer;
 }

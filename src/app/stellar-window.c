@@ -35,6 +35,7 @@ struct _StellarWindow
   GSettings               *settings;
   StellarRecentServers    *recent_servers;
   StellarDatabase         *database;
+  StellarCollections      *collections;
   StellarSession          *session;
   GCancellable            *connect_cancellable;
   GSignalGroup            *session_signals;
@@ -117,6 +118,20 @@ on_session_new_message (StellarWindow  *self,
     stellar_application_notify_message (STELLAR_APPLICATION (application), session, room, message);
 }
 
+/* The application's collections; a window without one (in a test) reads
+ * the folder itself. */
+static StellarCollections *
+get_collections (StellarWindow *self)
+{
+  if (self->collections == NULL)
+    {
+      self->collections = stellar_collections_new (NULL);
+      stellar_collections_load_async (self->collections, NULL, NULL, NULL);
+    }
+
+  return self->collections;
+}
+
 static void
 stellar_window_set_session (StellarWindow  *self,
                             StellarSession *session)
@@ -148,6 +163,8 @@ stellar_window_set_session (StellarWindow  *self,
   stellar_room_view_set_session (self->room_view, session);
   stellar_explorer_view_set_explorer (self->explorer_view,
                                       session != NULL ? stellar_session_get_explorer (session) : NULL);
+  if (session != NULL)
+    stellar_explorer_view_set_collections (self->explorer_view, get_collections (self));
   stellar_inspector_view_set_session (self->inspector_view, session);
   stellar_connection_view_set_session (self->connection_view, session);
 
@@ -508,6 +525,7 @@ on_application_changed (StellarWindow *self)
   g_set_object (&self->recent_servers,
                 stellar_application_get_recent_servers (STELLAR_APPLICATION (application)));
   g_set_object (&self->database, stellar_application_get_database (STELLAR_APPLICATION (application)));
+  g_set_object (&self->collections, stellar_application_get_collections (STELLAR_APPLICATION (application)));
   stellar_connect_page_set_recent_servers (self->connect_page, self->recent_servers);
 }
 
@@ -546,6 +564,7 @@ stellar_window_dispose (GObject *object)
   g_clear_object (&self->visible_room);
   g_clear_object (&self->recent_servers);
   g_clear_object (&self->database);
+  g_clear_object (&self->collections);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->rooms_to_join, g_strfreev);
   g_clear_pointer (&self->visible_tool, g_free);
