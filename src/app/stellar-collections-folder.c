@@ -181,12 +181,14 @@ merge (StellarCollections *self,
       _stellar_collections_reposition (self, collection);
     }
 
-  /* files deleted */
+  /* files deleted; a collection created while the folder was being read
+   * has a file the reading did not see */
   for (guint i = self->collections->len; i > 0; i--)
     {
       StellarCollection *collection = g_ptr_array_index (self->collections, i - 1);
 
-      if (!g_ptr_array_find (listed, collection, NULL))
+      if (!g_ptr_array_find (listed, collection, NULL) &&
+          !g_file_query_exists (_stellar_collection_get_file (collection), NULL))
         _stellar_collections_take_out (self, collection);
     }
 

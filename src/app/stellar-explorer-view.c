@@ -60,7 +60,10 @@ struct _StellarExplorerView
   GtkSearchEntry     *history_search_entry;
   GtkListView        *history_list;
   GtkButton          *curl_button;
+  GtkButton          *save_request_button;
+  GtkMenuButton      *collections_button;
   StellarCollectionsPopover *collections_popover;
+  GtkButton          *default_params_button;
 };
 
 enum {
@@ -699,7 +702,10 @@ stellar_explorer_view_class_init (StellarExplorerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, history_search_entry);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, history_list);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, curl_button);
+  gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, save_request_button);
+  gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, collections_button);
   gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, collections_popover);
+  gtk_widget_class_bind_template_child (widget_class, StellarExplorerView, default_params_button);
   gtk_widget_class_bind_template_callback (widget_class, on_action_entry_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_history_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_history_activate);

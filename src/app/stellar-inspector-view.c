@@ -744,7 +744,6 @@ on_export_response (StellarInspectorView *self,
                     GtkNativeDialog      *chooser)
 {
   g_autoptr(GFile) file = NULL;
-  StellarFrameLog *log = get_log (self);
 
   if (response == GTK_RESPONSE_ACCEPT)
     file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -752,11 +751,8 @@ on_export_response (StellarInspectorView *self,
   gtk_native_dialog_destroy (chooser);
   g_clear_object (&self->export_chooser);
 
-  if (file == NULL || log == NULL)
-    return;
-
-  stellar_frame_log_export_async (log, file, stellar_session_get_url (self->session),
-                                  self->cancellable, on_exported, g_object_ref (self));
+  if (file != NULL)
+    stellar_inspector_view_export_to_file (self, file);
 }
 
 static char *
@@ -1137,4 +1133,29 @@ stellar_inspector_view_show_frame (StellarInspectorView *self,
   scroll_to_position (self, position);
 
   return TRUE;
+}
+
+/**
+ * stellar_inspector_view_export_to_file:
+ * @self: a #StellarInspectorView
+ * @file: the file chosen
+ *
+ * What Export does once a file is chosen: writes the session's frames
+ * there, then says how it went in a toast.
+ */
+void
+stellar_inspector_view_export_to_file (StellarInspectorView *self,
+                                       GFile                *file)
+{
+  StellarFrameLog *log;
+
+  g_return_if_fail (STELLAR_IS_INSPECTOR_VIEW (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  log = get_log (self);
+  if (log == NULL)
+    return;
+
+  stellar_frame_log_export_async (log, file, stellar_session_get_url (self->session),
+                                  self->cancellable, on_exported, g_object_ref (self));
 }

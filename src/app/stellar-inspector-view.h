@@ -20,5 +20,7 @@ void            stellar_inspector_view_set_session (StellarInspectorView *self,
                                                     StellarSession       *session);
 gboolean        stellar_inspector_view_show_frame  (StellarInspectorView *self,
                                                     guint64               id);
+void            stellar_inspector_view_export_to_file (StellarInspectorView *self,
+                                                       GFile                *file);
 
 G_END_DECLS
