@@ -22,6 +22,7 @@ struct _StellarDefaultParamRow
   GtkEntry            *key_entry;
   GtkEntry            *value_entry;
   GtkSwitch           *secret_switch;
+  GtkButton           *remove_button;
 };
 
 enum {
@@ -153,6 +154,7 @@ stellar_default_param_row_class_init (StellarDefaultParamRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StellarDefaultParamRow, key_entry);
   gtk_widget_class_bind_template_child (widget_class, StellarDefaultParamRow, value_entry);
   gtk_widget_class_bind_template_child (widget_class, StellarDefaultParamRow, secret_switch);
+  gtk_widget_class_bind_template_child (widget_class, StellarDefaultParamRow, remove_button);
   gtk_widget_class_bind_template_callback (widget_class, on_remove_clicked);
 }
 
