@@ -20,6 +20,7 @@
 
 #include "stellar-application.h"
 #include "stellar-composer.h"
+#include "stellar-collections-popover.h"
 #include "stellar-connection-view.h"
 #include "stellar-file-request.h"
 #include "stellar-explorer-view.h"
@@ -554,6 +555,68 @@ shot_actions (Shots *shots)
   return GTK_WIDGET (shots->window);
 }
 
+/* Requests kept in collections, in the Actions page's popover. */
+static GtkWidget *
+shot_collections (Shots *shots)
+{
+  StellarCollections *collections = stellar_application_get_collections (shots->application);
+  GtkWidget *view = template_child (shots->window, STELLAR_TYPE_WINDOW, "explorer_view");
+  GtkWidget *button = template_child (view, STELLAR_TYPE_EXPLORER_VIEW, "collections_button");
+  StellarCollection *accounts = stellar_collections_create (collections, "Accounts", NULL);
+  StellarCollection *demo = stellar_collections_create (collections, "Demo", NULL);
+  g_autoptr(StellarSavedRequest) greet = stellar_saved_request_new ("Greet Ada", "greet", "{ \"name\": \"Ada\" }",
+                                                                    STELLAR_TRANSPORT_AUTO);
+  g_autoptr(StellarSavedRequest) status = stellar_saved_request_new ("Server status", "status", NULL,
+                                                                     STELLAR_TRANSPORT_HTTP);
+  g_autoptr(StellarSavedRequest) login = stellar_saved_request_new ("Log in", "login", "{ \"user\": \"ada\" }",
+                                                                    STELLAR_TRANSPORT_WEBSOCKET);
+
+  stellar_collection_add_request (demo, greet);
+  stellar_collection_add_request (demo, status);
+  stellar_collection_add_request (accounts, login);
+
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  settle (600);
+
+  return GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+}
+
+static GtkWidget *
+close_collections (Shots *shots)
+{
+  GtkWidget *view = template_child (shots->window, STELLAR_TYPE_WINDOW, "explorer_view");
+
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (template_child (view, STELLAR_TYPE_EXPLORER_VIEW, "collections_button")));
+  settle (300);
+
+  return NULL;
+}
+
+/* The server's default parameters, a secret token among them. */
+static GtkWidget *
+shot_default_params (Shots *shots)
+{
+  StellarSession *session = stellar_window_get_session (shots->window);
+  StellarDefaultParams *params = stellar_explorer_get_default_params (stellar_session_get_explorer (session));
+  GtkWidget *view = template_child (shots->window, STELLAR_TYPE_WINDOW, "explorer_view");
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  stellar_default_params_add (params, "tenant", "acme", FALSE);
+  stellar_default_params_add (params, "apiToken", "s3cret-token", TRUE);
+  gtk_widget_activate_action (view, "explorer.default-params", NULL);
+  settle (600);
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (gtk_window_get_transient_for (toplevel) != NULL)
+        return GTK_WIDGET (toplevel);
+    }
+
+  g_assert_not_reached ();
+}
+
 static GtkWidget *
 back_to_room (Shots *shots)
 {
@@ -597,6 +660,10 @@ static const struct {
   { "inspector", shot_inspector },
   { "connection", shot_connection },
   { "actions", shot_actions },
+  { "collections", shot_collections },
+  { NULL, close_collections },
+  { "default-params", shot_default_params },
+  { NULL, close_dialogs },
   { NULL, back_to_room },
   { "narrow", shot_narrow },
   { NULL, dark_style },
