@@ -562,6 +562,55 @@ test_saved_request_and_explorer (void)
   g_assert_cmpuint (n_items (stellar_action_request_get_fields (other)), ==, 2);
 }
 
+static gboolean
+is_saved_with (const char *path,
+               const char *text)
+{
+  return file_contains (path, text);
+}
+
+/* A collection created while the folder is being read (as soon as the
+ * app starts) stays, and what is added to it is written. */
+static void
+test_create_during_load (void)
+{
+  g_autofree char *dir = collections_dir ();
+  g_autofree char *path = g_build_filename (dir, "fresh.json", NULL);
+  g_autoptr(StellarCollections) collections = stellar_collections_new (NULL);
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  StellarCollection *fresh;
+
+  /* a folder that takes a while to read */
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("old-%u.json", i);
+      g_autofree char *old = g_build_filename (dir, name, NULL);
+      g_autofree char *text = g_strdup_printf ("{\"format\": \"stellar-collection\", \"version\": 1, "
+                                               "\"name\": \"Old %u\", \"requests\": []}", i);
+
+      g_assert_true (g_file_set_contents (old, text, -1, NULL));
+    }
+
+  stellar_collections_load_async (collections, NULL, stellar_test_store_result, &slot);
+  fresh = stellar_collections_create (collections, "Fresh", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (fresh);
+
+  result = stellar_test_wait_result (&slot);
+  g_assert_true (stellar_collections_load_finish (collections, result, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (n_items (collections), ==, 201);
+  g_assert_true (stellar_collections_lookup (collections, "Fresh") == fresh);
+
+  add_request (fresh, "Ping", "status", NULL, STELLAR_TRANSPORT_AUTO);
+  stellar_test_wait_for (is_saved_with (path, "\"Ping\""));
+  g_assert_true (stellar_collections_lookup (collections, "Fresh") == fresh);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -577,6 +626,7 @@ main (int   argc,
   g_test_add_func ("/app/collections/corrupt-file-in-folder", test_corrupt_file_in_folder);
   g_test_add_func ("/app/collections/two-instances", test_two_instances);
   g_test_add_func ("/app/collections/saved-request-and-explorer", test_saved_request_and_explorer);
+  g_test_add_func ("/app/collections/create-during-load", test_create_during_load);
 
   return g_test_run ();
 }
