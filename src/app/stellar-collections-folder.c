@@ -161,6 +161,10 @@ merge (StellarCollections *self,
           continue;
         }
 
+      /* deleted since it was read (by this list, perhaps): not brought back */
+      if (collection == NULL && !g_file_query_exists (entry->file, NULL))
+        continue;
+
       if (collection == NULL)
         {
           g_autoptr(StellarCollection) added = _stellar_collection_new (entry->name, entry->requests);

@@ -43,7 +43,7 @@ on_call_answered (StellarActionCall *call,
                   const GError      *error,
                   AddedParams       *entry)
 {
-  g_ptr_array_remove_fast (entry->self->calls_with_defaults, entry);
+  g_ptr_array_remove (entry->self->calls_with_defaults, entry);
 }
 
 static void

@@ -118,16 +118,14 @@ on_session_new_message (StellarWindow  *self,
     stellar_application_notify_message (STELLAR_APPLICATION (application), session, room, message);
 }
 
-/* The application's collections; a window without one (in a test) reads
- * the folder itself. */
+/* The application's collections; a window without one (in a test) keeps
+ * a list of its own, which reads nothing from the folder: only what it
+ * saves goes there. */
 static StellarCollections *
 get_collections (StellarWindow *self)
 {
   if (self->collections == NULL)
-    {
-      self->collections = stellar_collections_new (NULL);
-      stellar_collections_load_async (self->collections, NULL, NULL, NULL);
-    }
+    self->collections = stellar_collections_new (NULL);
 
   return self->collections;
 }
