@@ -176,7 +176,10 @@ on_rename_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "rename") != 0 || *name == '\0')
     return;
 
-  if (question->request != NULL)
+  /* another window may have changed the collection meanwhile */
+  if (question->request != NULL &&
+      stellar_collection_lookup_request (question->collection,
+                                         stellar_saved_request_get_name (question->request)) == question->request)
     stellar_collection_rename_request (question->collection, question->request, name);
   else if (question->self->collections != NULL)
     stellar_collections_rename (question->self->collections, question->collection, name);
@@ -535,6 +538,27 @@ update_row (GtkListItem *list_item)
   gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, menu_label, -1);
 }
 
+/* Updates the row when @object (transfer full) is renamed, until unbound. */
+static void
+follow_name (GtkListItem *list_item,
+             const char  *key,
+             GObject     *object)
+{
+  g_signal_connect_object (object, "notify::name", G_CALLBACK (update_row), list_item, G_CONNECT_SWAPPED);
+  g_object_set_data_full (G_OBJECT (list_item), key, object, g_object_unref);
+}
+
+static void
+unfollow_name (GtkListItem *list_item,
+               const char  *key)
+{
+  GObject *object = g_object_get_data (G_OBJECT (list_item), key);
+
+  if (object != NULL)
+    g_signal_handlers_disconnect_by_func (object, update_row, list_item);
+  g_object_set_data (G_OBJECT (list_item), key, NULL);
+}
+
 static void
 bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *list_item,
@@ -545,9 +569,14 @@ bind_row (GtkSignalListItemFactory *factory,
   GObject *item = gtk_tree_list_row_get_item (row);
 
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  g_signal_connect_object (item, "notify::name", G_CALLBACK (update_row), list_item, G_CONNECT_SWAPPED);
-  /* the list item keeps the item it follows until unbound */
-  g_object_set_data_full (G_OBJECT (list_item), "followed-item", item, g_object_unref);
+  follow_name (list_item, "followed-item", item);
+  /* a request's menu names its collection too */
+  if (STELLAR_IS_SAVED_REQUEST (item))
+    {
+      g_autoptr(GtkTreeListRow) parent = gtk_tree_list_row_get_parent (row);
+
+      follow_name (list_item, "followed-parent", gtk_tree_list_row_get_item (parent));
+    }
   update_row (list_item);
 }
 
@@ -556,11 +585,8 @@ unbind_row (GtkSignalListItemFactory *factory,
             GtkListItem              *list_item,
             gpointer                  user_data)
 {
-  GObject *item = g_object_get_data (G_OBJECT (list_item), "followed-item");
-
-  if (item != NULL)
-    g_signal_handlers_disconnect_by_func (item, update_row, list_item);
-  g_object_set_data (G_OBJECT (list_item), "followed-item", NULL);
+  unfollow_name (list_item, "followed-item");
+  unfollow_name (list_item, "followed-parent");
   gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (gtk_list_item_get_child (list_item)), NULL);
 }
 
