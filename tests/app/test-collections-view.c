@@ -280,6 +280,40 @@ activate_request_row (Fixture    *fixture,
   g_assert_not_reached ();
 }
 
+static void
+collect_menu_targets (GtkWidget *widget,
+                      GString   *targets)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_MENU_BUTTON (child) && gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (child)) != NULL)
+        {
+          GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (child));
+
+          for (int i = 0; i < g_menu_model_get_n_items (menu); i++)
+            {
+              g_autoptr(GVariant) target = g_menu_model_get_item_attribute_value (menu, i, G_MENU_ATTRIBUTE_TARGET,
+                                                                                   NULL);
+              g_autofree char *text = target != NULL ? g_variant_print (target, FALSE) : NULL;
+
+              g_string_append_printf (targets, "%s ", text);
+            }
+        }
+      collect_menu_targets (child, targets);
+    }
+}
+
+/* What the rows' menus act on, as printed targets. */
+static char *
+menu_targets (Fixture *fixture)
+{
+  GString *targets = g_string_new (NULL);
+
+  collect_menu_targets (template_child (fixture->popover, STELLAR_TYPE_COLLECTIONS_POPOVER, "list_view"), targets);
+  return g_string_free (targets, FALSE);
+}
+
 /* As the dialog's button does: the response, then the dialog closes. */
 static void
 respond (GtkWindow  *dialog,
@@ -415,6 +449,21 @@ test_rename_and_delete (Fixture       *fixture,
   g_assert_true (stellar_collections_lookup (fixture->collections, "Keepers") == collection);
   g_assert_true (stellar_test_iterate_until (no_window_of_type, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG),
                                              STELLAR_TEST_TIMEOUT_MS));
+
+  /* the rows' menus act on the new names */
+  gtk_menu_button_popup (GTK_MENU_BUTTON (view_child (fixture, "collections_button")));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->popover));
+  {
+    g_autofree char *targets = menu_targets (fixture);
+
+    g_test_message ("Menu targets: %s", targets);
+    g_assert_nonnull (strstr (targets, "('Keepers', 'Echo nothing')"));
+    g_assert_nonnull (strstr (targets, "('Keepers', 'Second')"));
+    g_assert_nonnull (strstr (targets, "'Keepers'"));
+    g_assert_null (strstr (targets, "Drafts"));
+    g_assert_null (strstr (targets, "First"));
+  }
+  gtk_popover_popdown (GTK_POPOVER (fixture->popover));
 
   /* a request deleted */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->popover), "collections.delete-request",
