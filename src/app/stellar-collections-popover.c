@@ -56,12 +56,10 @@ G_DEFINE_FINAL_TYPE (StellarCollectionsPopover, stellar_collections_popover, GTK
 /* --- what it says -------------------------------------------------------- */
 
 static void
-set_message (StellarCollectionsPopover *self,
-             const char                *message,
-             gboolean                   is_error)
+show_message (StellarCollectionsPopover *self,
+              const char                *message,
+              gboolean                   is_error)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
   gtk_label_set_text (self->message_label, message != NULL ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
   if (is_error)
@@ -71,8 +69,19 @@ set_message (StellarCollectionsPopover *self,
 
   if (stellar_set_string (&self->message, message))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MESSAGE]);
+}
 
-  /* the popover is closed while a file is chosen: the toast is what is seen */
+/* Shown in the popover, and in a toast: the popover is closed while a
+ * file is chosen. */
+static void
+set_message (StellarCollectionsPopover *self,
+             const char                *message,
+             gboolean                   is_error)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  show_message (self, message, is_error);
+
   if (message != NULL && overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
 }
@@ -813,6 +822,8 @@ stellar_collections_popover_set_collections (StellarCollectionsPopover *self,
 
   g_signal_group_set_target (self->collections_signals, collections);
   reset_model (self);
+  /* a file of the folder that is not a collection, found before */
+  show_message (self, collections != NULL ? stellar_collections_get_error_message (collections) : NULL, TRUE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLLECTIONS]);
 }
