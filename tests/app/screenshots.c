@@ -20,7 +20,6 @@
 
 #include "stellar-application.h"
 #include "stellar-composer.h"
-#include "stellar-collections-popover.h"
 #include "stellar-connection-view.h"
 #include "stellar-file-request.h"
 #include "stellar-explorer-view.h"
