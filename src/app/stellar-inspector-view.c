@@ -13,6 +13,7 @@
 #include "stellar-frame-filter.h"
 #include "stellar-frame-format.h"
 #include "stellar-inspector-view.h"
+#include "stellar-scroll-follower.h"
 
 /* The session's frame log, through a filter (text and kinds; heartbeats
  * hidden at first), in a column view: direction, time, label, count, size,
@@ -39,11 +40,7 @@ struct _StellarInspectorView
   GSignalGroup       *log_signals;
   GtkFileChooserNative *export_chooser;
   GCancellable       *cancellable;
-
-  gboolean            following;
-  gboolean            moved_by_person;
-  guint               follow_tick;
-  guint               settled_frames;
+  StellarScrollFollower *follower;
 
   /* template children */
   GtkSearchEntry     *filter_entry;
@@ -323,145 +320,24 @@ add_columns (StellarInspectorView *self)
 
 /* --- following the end --------------------------------------------------- */
 
-static GtkAdjustment *
-get_vadjustment (StellarInspectorView *self)
-{
-  return gtk_scrolled_window_get_vadjustment (self->frames_scroller);
-}
-
 static gboolean
-is_at_end (StellarInspectorView *self)
+is_following (StellarInspectorView *self)
 {
-  GtkAdjustment *adjustment = get_vadjustment (self);
-
-  return gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) >=
-         gtk_adjustment_get_upper (adjustment) - END_SLACK;
-}
-
-/* The list view measures the rows it makes, so the end moves as it makes
- * them: follow it until it stays put. */
-static gboolean
-follow_end (GtkWidget     *widget,
-            GdkFrameClock *frame_clock,
-            gpointer       user_data)
-{
-  StellarInspectorView *self = STELLAR_INSPECTOR_VIEW (widget);
-  GtkAdjustment *adjustment = get_vadjustment (self);
-  double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
-
-  if (self->following && gtk_adjustment_get_value (adjustment) < end)
-    {
-      self->settled_frames = 0;
-      gtk_adjustment_set_value (adjustment, end);
-    }
-  else if (!self->following || ++self->settled_frames >= 3)
-    {
-      self->follow_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  return G_SOURCE_CONTINUE;
+  return stellar_scroll_follower_get_following (self->follower);
 }
 
 static void
-follow_end_soon (StellarInspectorView *self)
+on_following_changed (StellarInspectorView *self)
 {
-  self->settled_frames = 0;
-  if (self->follow_tick == 0)
-    self->follow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), follow_end, NULL, NULL);
-}
-
-static void
-set_following (StellarInspectorView *self,
-               gboolean              following)
-{
-  self->following = following;
-  if (gtk_toggle_button_get_active (self->follow_button) != following)
-    gtk_toggle_button_set_active (self->follow_button, following);
-  if (following)
-    follow_end_soon (self);
+  gtk_toggle_button_set_active (self->follow_button, is_following (self));
 }
 
 static void
 on_follow_toggled (StellarInspectorView *self,
                    GtkToggleButton      *button)
 {
-  if (gtk_toggle_button_get_active (button) != self->following)
-    set_following (self, gtk_toggle_button_get_active (button));
-}
-
-/* Only a move the person made decides whether to follow: the list moves by
- * itself too, as it makes and measures rows. */
-static void
-on_scroll_value_changed (StellarInspectorView *self,
-                         GtkAdjustment        *adjustment)
-{
-  /* A hidden list has no rows: it did not move. */
-  if (!self->moved_by_person || !gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
-
-  set_following (self, is_at_end (self));
-  if (self->following)
-    self->moved_by_person = FALSE;
-}
-
-static void
-on_scroll_size_changed (StellarInspectorView *self)
-{
-  if (self->following)
-    follow_end_soon (self);
-}
-
-static void
-note_move_by_person (StellarInspectorView *self)
-{
-  self->moved_by_person = TRUE;
-}
-
-static gboolean
-on_scroll_event (StellarInspectorView     *self,
-                 double                    dx,
-                 double                    dy,
-                 GtkEventControllerScroll *controller)
-{
-  if (dy < 0)
-    note_move_by_person (self);
-
-  return FALSE;
-}
-
-static gboolean
-on_list_key_pressed (StellarInspectorView  *self,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     GtkEventControllerKey *controller)
-{
-  switch (keyval)
-    {
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_KP_Page_Up:
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-      note_move_by_person (self);
-      break;
-
-    default:
-      break;
-    }
-
-  return FALSE;
-}
-
-static void
-on_edge_reached (StellarInspectorView *self,
-                 GtkPositionType       position,
-                 GtkScrolledWindow    *scroller)
-{
-  if (position == GTK_POS_BOTTOM && self->moved_by_person)
-    set_following (self, TRUE);
+  if (gtk_toggle_button_get_active (button) != is_following (self))
+    stellar_scroll_follower_set_following (self->follower, gtk_toggle_button_get_active (button));
 }
 
 /* Brings row @position into view. The column view keeps its rows in a
@@ -518,8 +394,8 @@ on_frames_changed (StellarInspectorView *self,
 {
   update_empty_page (self);
 
-  if (self->following && added > 0)
-    follow_end_soon (self);
+  if (added > 0)
+    stellar_scroll_follower_follow_end (self->follower);
 }
 
 static void
@@ -825,8 +701,8 @@ stellar_inspector_view_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (stellar_inspector_view_parent_class)->map (widget);
 
-  if (self->following)
-    follow_end_soon (self);
+  if (is_following (self))
+    stellar_scroll_follower_follow_end (self->follower);
   else if (selected != GTK_INVALID_LIST_POSITION)
     scroll_to_position (self, selected);
 }
@@ -856,11 +732,7 @@ stellar_inspector_view_dispose (GObject *object)
   if (self->export_chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->export_chooser));
   g_clear_object (&self->export_chooser);
-  if (self->follow_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->follow_tick);
-      self->follow_tick = 0;
-    }
+  g_clear_object (&self->follower);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), STELLAR_TYPE_INSPECTOR_VIEW);
   /* the toolbar and the paned are not bound children */
@@ -978,52 +850,11 @@ stellar_inspector_view_class_init (StellarInspectorViewClass *klass)
 }
 
 static void
-watch_person_moves (StellarInspectorView *self)
-{
-  GtkEventController *controller;
-  GtkGesture *gesture;
-  GtkAdjustment *adjustment = get_vadjustment (self);
-
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (controller, "scroll", G_CALLBACK (on_scroll_event), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->frames_scroller), controller);
-
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_list_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->frames_view), controller);
-
-  /* the scroll bar, and dragging the list by touch */
-  gesture = gtk_gesture_click_new ();
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (note_move_by_person), self);
-  gtk_widget_add_controller (gtk_scrolled_window_get_vscrollbar (self->frames_scroller),
-                             GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (note_move_by_person), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->frames_scroller), GTK_EVENT_CONTROLLER (gesture));
-
-  g_signal_connect_object (adjustment, "value-changed",
-                           G_CALLBACK (on_scroll_value_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adjustment, "notify::upper",
-                           G_CALLBACK (on_scroll_size_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adjustment, "notify::page-size",
-                           G_CALLBACK (on_scroll_size_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->frames_scroller, "edge-reached",
-                           G_CALLBACK (on_edge_reached), self, G_CONNECT_SWAPPED);
-}
-
-static void
 stellar_inspector_view_init (StellarInspectorView *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->following = TRUE;
 
   self->filter = stellar_frame_filter_new ();
   self->filtered = gtk_filter_list_model_new (NULL, g_object_ref (GTK_FILTER (self->filter)));
@@ -1037,7 +868,9 @@ stellar_inspector_view_init (StellarInspectorView *self)
                            G_CALLBACK (on_selection_changed), self, G_CONNECT_SWAPPED);
   add_columns (self);
 
-  watch_person_moves (self);
+  self->follower = stellar_scroll_follower_new (self->frames_scroller, END_SLACK);
+  g_signal_connect_object (self->follower, "notify::following",
+                           G_CALLBACK (on_following_changed), self, G_CONNECT_SWAPPED);
 
   self->log_bindings = g_binding_group_new ();
   g_binding_group_bind (self->log_bindings, "paused", self->pause_button, "active",
@@ -1087,7 +920,7 @@ stellar_inspector_view_set_session (StellarInspectorView *self,
   update_paused (self);
   update_held_back (self);
   update_actions (self);
-  set_following (self, TRUE);
+  stellar_scroll_follower_set_following (self->follower, TRUE);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
@@ -1128,7 +961,7 @@ stellar_inspector_view_show_frame (StellarInspectorView *self,
   if (!find_shown (self, id, &position))
     return FALSE;
 
-  set_following (self, FALSE);
+  stellar_scroll_follower_set_following (self->follower, FALSE);
   gtk_single_selection_set_selected (self->selection, position);
   scroll_to_position (self, position);
 

@@ -15,6 +15,7 @@
 #include "stellar-message-row.h"
 #include "stellar-room-info.h"
 #include "stellar-room-view.h"
+#include "stellar-scroll-follower.h"
 
 /* The window's "room" page: the room's messages in a GtkListView (rows are
  * made only for what is on screen, so a room of any size scrolls alike),
@@ -47,10 +48,7 @@ struct _StellarRoomView
   GCancellable       *search_cancellable;
   GListModel         *results;
   guint               highlight_source;
-  guint               follow_tick;
-  guint               settled_frames;
-  gboolean            stick_to_bottom;
-  gboolean            moved_by_person;
+  StellarScrollFollower *follower;
 
   /* template children */
   GtkLabel           *title_label;
@@ -99,61 +97,15 @@ n_messages (StellarRoomView *self)
 /* --- following the latest ------------------------------------------------ */
 
 static gboolean
-is_at_bottom (StellarRoomView *self)
+is_following (StellarRoomView *self)
 {
-  GtkAdjustment *adjustment = get_vadjustment (self);
-
-  return gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) >=
-         gtk_adjustment_get_upper (adjustment) - BOTTOM_SLACK;
+  return stellar_scroll_follower_get_following (self->follower);
 }
 
 static void
 update_jump_button (StellarRoomView *self)
 {
-  gtk_widget_set_visible (self->jump_button, !self->stick_to_bottom && n_messages (self) > 0);
-}
-
-static void
-go_to_end (GtkAdjustment *adjustment)
-{
-  gtk_adjustment_set_value (adjustment,
-                            gtk_adjustment_get_upper (adjustment) -
-                            gtk_adjustment_get_page_size (adjustment));
-}
-
-/* The list view knows the height of the rows it made and estimates the
- * others, so the end moves as it makes them: follow it for a few frames,
- * until it stays put. */
-static gboolean
-follow_end (GtkWidget     *widget,
-            GdkFrameClock *frame_clock,
-            gpointer       user_data)
-{
-  StellarRoomView *self = STELLAR_ROOM_VIEW (widget);
-  GtkAdjustment *adjustment = get_vadjustment (self);
-
-  if (self->stick_to_bottom &&
-      gtk_adjustment_get_value (adjustment) + gtk_adjustment_get_page_size (adjustment) <
-      gtk_adjustment_get_upper (adjustment))
-    {
-      self->settled_frames = 0;
-      go_to_end (adjustment);
-    }
-  else if (++self->settled_frames >= 3)
-    {
-      self->follow_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  return G_SOURCE_CONTINUE;
-}
-
-static void
-follow_end_soon (StellarRoomView *self)
-{
-  self->settled_frames = 0;
-  if (self->follow_tick == 0)
-    self->follow_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), follow_end, NULL, NULL);
+  gtk_widget_set_visible (self->jump_button, !is_following (self) && n_messages (self) > 0);
 }
 
 static void
@@ -165,15 +117,7 @@ scroll_to_bottom (StellarRoomView *self)
     return;
 
   gtk_widget_activate_action (GTK_WIDGET (self->messages_view), "list.scroll-to-item", "u", n - 1);
-  follow_end_soon (self);
-}
-
-static void
-set_stick_to_bottom (StellarRoomView *self,
-                     gboolean         stick)
-{
-  self->stick_to_bottom = stick;
-  update_jump_button (self);
+  stellar_scroll_follower_follow_end (self->follower);
 }
 
 static void
@@ -190,79 +134,9 @@ load_older_if_near_top (StellarRoomView *self)
     stellar_session_load_older_messages (self->session, self->room);
 }
 
-/* The view moves by itself too, as rows are made and measured: only a
- * move the person made (wheel, touchpad, touch, keys, scroll bar) decides
- * whether to follow new messages. */
-static void
-on_scroll_value_changed (StellarRoomView *self,
-                         GtkAdjustment   *adjustment)
-{
-  if (self->moved_by_person)
-    {
-      set_stick_to_bottom (self, is_at_bottom (self));
-      if (self->stick_to_bottom)
-        self->moved_by_person = FALSE;
-    }
-
-  load_older_if_near_top (self);
-}
-
-/* The list view changes its size while it lays out its rows, and does not
- * hear of a move made then: go to the end after. */
-static void
-on_scroll_size_changed (StellarRoomView *self,
-                        GParamSpec      *pspec,
-                        GtkAdjustment   *adjustment)
-{
-  if (self->stick_to_bottom)
-    follow_end_soon (self);
-}
-
-static void
-note_move_by_person (StellarRoomView *self)
-{
-  self->moved_by_person = TRUE;
-}
-
-/* Moving down matters only once the view is no longer at the bottom, which
- * only a move up (or the scroll bar, or touch) does. */
-static gboolean
-on_scroll_event (StellarRoomView          *self,
-                 double                    dx,
-                 double                    dy,
-                 GtkEventControllerScroll *controller)
-{
-  if (dy < 0)
-    note_move_by_person (self);
-
-  return FALSE;
-}
-
-static gboolean
-on_list_key_pressed (StellarRoomView       *self,
-                     guint                  keyval,
-                     guint                  keycode,
-                     GdkModifierType        state,
-                     GtkEventControllerKey *controller)
-{
-  switch (keyval)
-    {
-    case GDK_KEY_Up:
-    case GDK_KEY_KP_Up:
-    case GDK_KEY_Page_Up:
-    case GDK_KEY_KP_Page_Up:
-    case GDK_KEY_Home:
-    case GDK_KEY_KP_Home:
-      note_move_by_person (self);
-      break;
-
-    default:
-      break;
-    }
-
-  return FALSE;
-}
-
+/* The bottom reached follows again, however the person got there: the
+ * follower alone counts only moves up, so it would not after a search
+ * result was shown. */
 static void
 on_edge_reached (StellarRoomView   *self,
                  GtkPositionType    position,
@@ -271,7 +145,7 @@ on_edge_reached (StellarRoomView   *self,
   if (position == GTK_POS_TOP)
     load_older_if_near_top (self);
   else if (position == GTK_POS_BOTTOM)
-    set_stick_to_bottom (self, TRUE);
+    stellar_scroll_follower_set_following (self->follower, TRUE);
 }
 
 static void
@@ -293,7 +167,7 @@ on_messages_changed (StellarRoomView *self,
   update_empty_page (self);
   update_jump_button (self);
 
-  if (self->stick_to_bottom && added > 0 && position + added == g_list_model_get_n_items (messages))
+  if (is_following (self) && added > 0 && position + added == g_list_model_get_n_items (messages))
     scroll_to_bottom (self);
 }
 
@@ -337,8 +211,8 @@ on_room_active_changed (StellarRoomView *self)
 
       if (n - i >= MARKER_SCROLL_MIN)
         {
-          set_stick_to_bottom (self, FALSE);
-          self->moved_by_person = TRUE;
+          stellar_scroll_follower_set_following (self->follower, FALSE);
+          stellar_scroll_follower_note_move_by_person (self->follower);
           gtk_widget_activate_action (GTK_WIDGET (self->messages_view), "list.scroll-to-item",
                                       "u", i - 1);
         }
@@ -386,7 +260,7 @@ on_composer_send (StellarRoomView *self,
   if (self->room == NULL || self->session == NULL)
     return;
 
-  set_stick_to_bottom (self, TRUE);
+  stellar_scroll_follower_set_following (self->follower, TRUE);
   stellar_session_send_message (self->session, self->room, text);
   stellar_composer_set_last_message (self->composer, text);
 }
@@ -582,7 +456,7 @@ on_revealed (GObject      *object,
     return;
 
   gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  set_stick_to_bottom (self, FALSE);
+  stellar_scroll_follower_set_following (self->follower, FALSE);
 
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
   gtk_widget_activate_action (GTK_WIDGET (self->messages_view), "list.scroll-to-item", "u", position);
@@ -737,8 +611,7 @@ jump_to_latest_action (GtkWidget  *widget,
 {
   StellarRoomView *self = STELLAR_ROOM_VIEW (widget);
 
-  set_stick_to_bottom (self, TRUE);
-  self->moved_by_person = FALSE;
+  stellar_scroll_follower_set_following (self->follower, TRUE);
   scroll_to_bottom (self);
 }
 
@@ -765,14 +638,10 @@ stellar_room_view_dispose (GObject *object)
 
   cancel_search (self);
   g_clear_handle_id (&self->highlight_source, g_source_remove);
-  if (self->follow_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->follow_tick);
-      self->follow_tick = 0;
-    }
 
   if (self->messages_view != NULL)
     gtk_list_view_set_model (self->messages_view, NULL);
+  g_clear_object (&self->follower);
   gtk_widget_dispose_template (GTK_WIDGET (self), STELLAR_TYPE_ROOM_VIEW);
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self));
        child != NULL;
@@ -932,16 +801,12 @@ stellar_room_view_class_init (StellarRoomViewClass *klass)
 static void
 stellar_room_view_init (StellarRoomView *self)
 {
-  GtkAdjustment *adjustment;
-  GtkEventController *controller;
-  GtkGesture *gesture;
   g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GtkListItemFactory) result_factory = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->drafts = g_hash_table_new_full (NULL, NULL, g_object_unref, g_free);
-  self->stick_to_bottom = TRUE;
 
   factory = create_factory (G_CALLBACK (setup_row), self);
   gtk_list_view_set_factory (self->messages_view, factory);
@@ -953,36 +818,11 @@ stellar_room_view_init (StellarRoomView *self)
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->messages_view, GTK_SELECTION_MODEL (self->selection));
 
-  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (controller, "scroll", G_CALLBACK (on_scroll_event), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->messages_scroller), controller);
-
-  controller = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (controller, "key-pressed", G_CALLBACK (on_list_key_pressed), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->messages_view), controller);
-
-  /* the scroll bar, and dragging the list by touch */
-  gesture = gtk_gesture_click_new ();
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (gesture, "pressed", G_CALLBACK (note_move_by_person), self);
-  gtk_widget_add_controller (gtk_scrolled_window_get_vscrollbar (self->messages_scroller),
-                             GTK_EVENT_CONTROLLER (gesture));
-
-  gesture = gtk_gesture_drag_new ();
-  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (gesture), TRUE);
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (note_move_by_person), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->messages_scroller), GTK_EVENT_CONTROLLER (gesture));
-
-  adjustment = get_vadjustment (self);
-  g_signal_connect_object (adjustment, "value-changed",
-                           G_CALLBACK (on_scroll_value_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adjustment, "notify::upper",
-                           G_CALLBACK (on_scroll_size_changed), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adjustment, "notify::page-size",
-                           G_CALLBACK (on_scroll_size_changed), self, G_CONNECT_SWAPPED);
+  self->follower = stellar_scroll_follower_new (self->messages_scroller, BOTTOM_SLACK);
+  g_signal_connect_object (self->follower, "notify::following",
+                           G_CALLBACK (update_jump_button), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (get_vadjustment (self), "value-changed",
+                           G_CALLBACK (load_older_if_near_top), self, G_CONNECT_SWAPPED);
 
   self->session_signals = g_signal_group_new (STELLAR_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::state",
@@ -1095,8 +935,7 @@ stellar_room_view_set_room (StellarRoomView *self,
   draft = room != NULL ? g_hash_table_lookup (self->drafts, room) : NULL;
   stellar_composer_set_text (self->composer, draft);
 
-  set_stick_to_bottom (self, TRUE);
-  self->moved_by_person = FALSE;
+  stellar_scroll_follower_set_following (self->follower, TRUE);
   update_title (self);
   update_composer (self);
   on_history_state_changed (self);
