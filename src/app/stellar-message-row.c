@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "stellar-message-format.h"
+#include "stellar-message-row-private.h"
 #include "stellar-message-row.h"
 
 /* A row follows its message's flags (grouped, first of its day, first
@@ -31,26 +32,27 @@ struct _StellarMessageRow
   gboolean        standalone;
   GtkWidget      *menu;  /* made on first use */
 
-  /* template children */
+  /* made when first shown (stellar-message-row-parts.c), else NULL */
   GtkWidget      *day_separator;
   GtkLabel       *day_label;
   GtkWidget      *unread_line;
-  GtkWidget      *message_box;
-  GtkLabel       *avatar;
-  GtkWidget      *header_box;
-  GtkLabel       *sender_label;
-  GtkLabel       *time_label;
-  GtkLabel       *text_label;
   GtkWidget      *pending_box;
   GtkWidget      *failed_box;
   GtkLabel       *failed_label;
-  GtkWidget      *retry_button;
   GtkWidget      *event_box;
   GtkLabel       *event_label;
   GtkLabel       *event_time_label;
   GtkWidget      *alert_box;
   GtkLabel       *alert_label;
   GtkLabel       *alert_time_label;
+
+  /* template children */
+  GtkWidget      *message_box;
+  GtkLabel       *avatar;
+  GtkWidget      *header_box;
+  GtkLabel       *sender_label;
+  GtkLabel       *time_label;
+  GtkLabel       *text_label;
 };
 
 enum {
@@ -162,6 +164,102 @@ update_accessible (StellarMessageRow *self)
     gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
 
+/* --- the parts seldom shown ---------------------------------------------- */
+
+/* The row's children go: day, "new messages", message, event, notice. */
+static void
+show_day_separator (StellarMessageRow *self,
+                    gboolean           shown)
+{
+  if (shown && self->day_separator == NULL)
+    {
+      self->day_separator = _stellar_message_part_divider_new ("day-separator",
+                                                               (const char *[]) { "caption-heading", "dim-label", NULL },
+                                                               &self->day_label);
+      gtk_widget_insert_after (self->day_separator, GTK_WIDGET (self), NULL);
+    }
+
+  if (self->day_separator != NULL)
+    gtk_widget_set_visible (self->day_separator, shown);
+}
+
+static void
+show_unread_line (StellarMessageRow *self,
+                  gboolean           shown)
+{
+  if (shown && self->unread_line == NULL)
+    {
+      GtkLabel *label;
+
+      self->unread_line = _stellar_message_part_divider_new ("unread-line",
+                                                             (const char *[]) { "caption-heading", NULL },
+                                                             &label);
+      gtk_label_set_text (label, _("New Messages"));
+      gtk_widget_insert_before (self->unread_line, GTK_WIDGET (self), self->message_box);
+    }
+
+  if (self->unread_line != NULL)
+    gtk_widget_set_visible (self->unread_line, shown);
+}
+
+static void
+show_pending (StellarMessageRow *self,
+              gboolean           shown)
+{
+  if (shown && self->pending_box == NULL)
+    {
+      self->pending_box = _stellar_message_part_pending_new ();
+      gtk_grid_attach (GTK_GRID (self->message_box), self->pending_box, 1, 2, 1, 1);
+    }
+
+  if (self->pending_box != NULL)
+    gtk_widget_set_visible (self->pending_box, shown);
+}
+
+static void
+show_failed (StellarMessageRow *self,
+             gboolean           shown)
+{
+  if (shown && self->failed_box == NULL)
+    {
+      self->failed_box = _stellar_message_part_failed_new (&self->failed_label);
+      gtk_grid_attach (GTK_GRID (self->message_box), self->failed_box, 1, 3, 1, 1);
+    }
+
+  if (self->failed_box != NULL)
+    gtk_widget_set_visible (self->failed_box, shown);
+}
+
+static void
+show_event (StellarMessageRow *self,
+            gboolean           shown)
+{
+  if (shown && self->event_box == NULL)
+    {
+      self->event_box = _stellar_message_part_event_new (&self->event_label, &self->event_time_label);
+      gtk_widget_insert_after (self->event_box, GTK_WIDGET (self), self->message_box);
+    }
+
+  if (self->event_box != NULL)
+    gtk_widget_set_visible (self->event_box, shown);
+}
+
+static void
+show_alert (StellarMessageRow *self,
+            gboolean           shown)
+{
+  if (shown && self->alert_box == NULL)
+    {
+      self->alert_box = _stellar_message_part_alert_new (&self->alert_label, &self->alert_time_label);
+      gtk_widget_insert_before (self->alert_box, GTK_WIDGET (self), NULL);
+    }
+
+  if (self->alert_box != NULL)
+    gtk_widget_set_visible (self->alert_box, shown);
+}
+
+/* --- showing the message ------------------------------------------------- */
+
 static void
 update_layout (StellarMessageRow *self)
 {
@@ -170,7 +268,7 @@ update_layout (StellarMessageRow *self)
   gboolean grouped = !self->standalone && !first_of_day && !first_unread &&
                      stellar_message_get_grouped (self->message);
 
-  gtk_widget_set_visible (self->day_separator, !self->standalone && first_of_day);
+  show_day_separator (self, !self->standalone && first_of_day);
   if (!self->standalone && first_of_day)
     {
       g_autofree char *day = stellar_format_message_day (stellar_message_get_time (self->message),
@@ -179,7 +277,7 @@ update_layout (StellarMessageRow *self)
       gtk_label_set_text (self->day_label, day);
     }
 
-  gtk_widget_set_visible (self->unread_line, !self->standalone && first_unread);
+  show_unread_line (self, !self->standalone && first_unread);
 
   gtk_widget_set_visible (self->header_box, !grouped);
   gtk_widget_set_visible (GTK_WIDGET (self->avatar), !grouped);
@@ -199,8 +297,8 @@ update_delivery (StellarMessageRow *self)
 {
   StellarMessageDelivery delivery = stellar_message_get_delivery (self->message);
 
-  gtk_widget_set_visible (self->pending_box, delivery == STELLAR_MESSAGE_DELIVERY_PENDING);
-  gtk_widget_set_visible (self->failed_box, delivery == STELLAR_MESSAGE_DELIVERY_FAILED);
+  show_pending (self, delivery == STELLAR_MESSAGE_DELIVERY_PENDING);
+  show_failed (self, delivery == STELLAR_MESSAGE_DELIVERY_FAILED);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "message-row.retry",
                                  delivery == STELLAR_MESSAGE_DELIVERY_FAILED);
 
@@ -256,8 +354,8 @@ update_content (StellarMessageRow *self)
   g_autofree char *markup = NULL;
 
   gtk_widget_set_visible (self->message_box, kind == STELLAR_MESSAGE_KIND_MESSAGE);
-  gtk_widget_set_visible (self->event_box, kind == STELLAR_MESSAGE_KIND_EVENT);
-  gtk_widget_set_visible (self->alert_box, kind == STELLAR_MESSAGE_KIND_ALERT);
+  show_event (self, kind == STELLAR_MESSAGE_KIND_EVENT);
+  show_alert (self, kind == STELLAR_MESSAGE_KIND_ALERT);
 
   switch (kind)
     {
@@ -401,6 +499,8 @@ stellar_message_row_dispose (GObject *object)
        child != NULL;
        child = gtk_widget_get_first_child (GTK_WIDGET (self)))
     gtk_widget_unparent (child);
+  self->day_separator = self->unread_line = self->pending_box = NULL;
+  self->failed_box = self->event_box = self->alert_box = NULL;
   g_clear_object (&self->message_signals);
   g_clear_object (&self->message);
   g_clear_pointer (&self->color_class, g_free);
@@ -514,25 +614,12 @@ stellar_message_row_class_init (StellarMessageRowClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/Stellar/stellar-message-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, day_separator);
-  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, day_label);
-  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, unread_line);
   gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, message_box);
   gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, avatar);
   gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, header_box);
   gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, sender_label);
   gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, time_label);
   gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, text_label);
-  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, pending_box);
-  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, failed_box);
-  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, failed_label);
-  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, retry_button);
-  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, event_box);
-  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, event_label);
-  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, event_time_label);
-  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, alert_box);
-  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, alert_label);
-  gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, alert_time_label);
 }
 
 static void
