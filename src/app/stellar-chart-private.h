@@ -9,6 +9,9 @@
 
 G_BEGIN_DECLS
 
+/* Between the plot and its scale. */
+#define STELLAR_CHART_GAP 4
+
 /* The colours of a chart, from the widget's style: they follow the light
  * or dark style and the accent colour. */
 typedef struct {
@@ -33,6 +36,15 @@ void   _stellar_chart_append_bar     (GtkSnapshot        *snapshot,
                                       float               bottom,
                                       float               width,
                                       float               height);
+void   _stellar_chart_measure        (GtkWidget          *widget,
+                                      GtkOrientation      orientation,
+                                      int                 for_size,
+                                      int                *minimum,
+                                      int                *natural,
+                                      int                *minimum_baseline,
+                                      int                *natural_baseline);
+void   _stellar_chart_css_changed    (GtkWidget          *widget,
+                                      GtkCssStyleChange  *change);
 char  *_stellar_chart_format_latency (guint64             microseconds);
 char  *_stellar_chart_format_seconds (gint64              microseconds);
 

@@ -103,3 +103,41 @@ _stellar_chart_format_seconds (gint64 microseconds)
   /* Translators: a duration in seconds */
   return g_strdup_printf (_("%.1f s"), microseconds / (double) G_USEC_PER_SEC);
 }
+
+#define MIN_WIDTH 200
+#define NATURAL_WIDTH 400
+#define PLOT_HEIGHT 120
+
+/* A chart's GtkWidget.measure: a plot of fixed height, with a line of text
+ * above it and one under it. */
+void
+_stellar_chart_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = MIN_WIDTH;
+      *natural = NATURAL_WIDTH;
+    }
+  else
+    {
+      *minimum = *natural = PLOT_HEIGHT + 2 * (_stellar_chart_get_text_height (widget) + STELLAR_CHART_GAP);
+    }
+}
+
+/* A chart's GtkWidget.css_changed: the colours come from the style (light,
+ * dark, or another accent), so a new style is a new drawing. */
+void
+_stellar_chart_css_changed (GtkWidget         *widget,
+                            GtkCssStyleChange *change)
+{
+  GtkWidgetClass *parent_class = g_type_class_peek_parent (GTK_WIDGET_GET_CLASS (widget));
+
+  parent_class->css_changed (widget, change);
+  gtk_widget_queue_draw (widget);
+}

@@ -33,10 +33,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (StellarLatencyHistogram, stellar_latency_histogram, GTK_TYPE_WIDGET)
 
-#define MIN_WIDTH 200
-#define NATURAL_WIDTH 400
-#define PLOT_HEIGHT 120
-#define GAP 4
 
 static guint
 find_busiest_bucket (const StellarLoadBucket *buckets,
@@ -122,8 +118,8 @@ stellar_latency_histogram_snapshot (GtkWidget   *widget,
   float width = gtk_widget_get_width (widget);
   float height = gtk_widget_get_height (widget);
   int text_height = _stellar_chart_get_text_height (widget);
-  float top = text_height + GAP;
-  float bottom = height - text_height - GAP;
+  float top = text_height + STELLAR_CHART_GAP;
+  float bottom = height - text_height - STELLAR_CHART_GAP;
   const StellarLoadBucket *buckets;
   StellarChartColors colors;
   guint n_buckets;
@@ -153,38 +149,8 @@ stellar_latency_histogram_snapshot (GtkWidget   *widget,
   _stellar_chart_append_text (widget, snapshot, scale, 0, 0, 0);
   fastest = _stellar_chart_format_latency (stellar_load_report_get_latency_us (self->report, 0));
   slowest = _stellar_chart_format_latency (stellar_load_report_get_max_latency_us (self->report));
-  _stellar_chart_append_text (widget, snapshot, fastest, 0, bottom + GAP, 0);
-  _stellar_chart_append_text (widget, snapshot, slowest, width, bottom + GAP, 1);
-}
-
-static void
-stellar_latency_histogram_measure (GtkWidget      *widget,
-                                   GtkOrientation  orientation,
-                                   int             for_size,
-                                   int            *minimum,
-                                   int            *natural,
-                                   int            *minimum_baseline,
-                                   int            *natural_baseline)
-{
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = MIN_WIDTH;
-      *natural = NATURAL_WIDTH;
-    }
-  else
-    {
-      *minimum = *natural = PLOT_HEIGHT + 2 * (_stellar_chart_get_text_height (widget) + GAP);
-    }
-}
-
-static void
-stellar_latency_histogram_css_changed (GtkWidget         *widget,
-                                       GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (stellar_latency_histogram_parent_class)->css_changed (widget, change);
-
-  /* The colours come from the style: light, dark, or another accent. */
-  gtk_widget_queue_draw (widget);
+  _stellar_chart_append_text (widget, snapshot, fastest, 0, bottom + STELLAR_CHART_GAP, 0);
+  _stellar_chart_append_text (widget, snapshot, slowest, width, bottom + STELLAR_CHART_GAP, 1);
 }
 
 static void
@@ -246,8 +212,8 @@ stellar_latency_histogram_class_init (StellarLatencyHistogramClass *klass)
   object_class->set_property = stellar_latency_histogram_set_property;
 
   widget_class->snapshot = stellar_latency_histogram_snapshot;
-  widget_class->measure = stellar_latency_histogram_measure;
-  widget_class->css_changed = stellar_latency_histogram_css_changed;
+  widget_class->measure = _stellar_chart_measure;
+  widget_class->css_changed = _stellar_chart_css_changed;
 
   /**
    * StellarLatencyHistogram:report:

@@ -32,10 +32,6 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (StellarThroughputChart, stellar_throughput_chart, GTK_TYPE_WIDGET)
 
-#define MIN_WIDTH 200
-#define NATURAL_WIDTH 400
-#define PLOT_HEIGHT 120
-#define GAP 4
 
 static double
 get_peak_rate (StellarLoadReport *report)
@@ -102,8 +98,8 @@ stellar_throughput_chart_snapshot (GtkWidget   *widget,
   float width = gtk_widget_get_width (widget);
   float height = gtk_widget_get_height (widget);
   int text_height = _stellar_chart_get_text_height (widget);
-  float top = text_height + GAP;
-  float bottom = height - text_height - GAP;
+  float top = text_height + STELLAR_CHART_GAP;
+  float bottom = height - text_height - STELLAR_CHART_GAP;
   const StellarLoadInterval *timeline;
   StellarChartColors colors;
   guint n_intervals;
@@ -137,39 +133,9 @@ stellar_throughput_chart_snapshot (GtkWidget   *widget,
   /* Translators: the calls a second the tallest bar of a chart stands for */
   scale = g_strdup_printf (_("%.0f calls/s"), get_peak_rate (self->report));
   _stellar_chart_append_text (widget, snapshot, scale, 0, 0, 0);
-  _stellar_chart_append_text (widget, snapshot, _("0 s"), 0, bottom + GAP, 0);
+  _stellar_chart_append_text (widget, snapshot, _("0 s"), 0, bottom + STELLAR_CHART_GAP, 0);
   duration = _stellar_chart_format_seconds (stellar_load_report_get_duration_us (self->report));
-  _stellar_chart_append_text (widget, snapshot, duration, width, bottom + GAP, 1);
-}
-
-static void
-stellar_throughput_chart_measure (GtkWidget      *widget,
-                                  GtkOrientation  orientation,
-                                  int             for_size,
-                                  int            *minimum,
-                                  int            *natural,
-                                  int            *minimum_baseline,
-                                  int            *natural_baseline)
-{
-  if (orientation == GTK_ORIENTATION_HORIZONTAL)
-    {
-      *minimum = MIN_WIDTH;
-      *natural = NATURAL_WIDTH;
-    }
-  else
-    {
-      *minimum = *natural = PLOT_HEIGHT + 2 * (_stellar_chart_get_text_height (widget) + GAP);
-    }
-}
-
-static void
-stellar_throughput_chart_css_changed (GtkWidget         *widget,
-                                      GtkCssStyleChange *change)
-{
-  GTK_WIDGET_CLASS (stellar_throughput_chart_parent_class)->css_changed (widget, change);
-
-  /* The colours come from the style: light, dark, or another accent. */
-  gtk_widget_queue_draw (widget);
+  _stellar_chart_append_text (widget, snapshot, duration, width, bottom + STELLAR_CHART_GAP, 1);
 }
 
 static void
@@ -231,8 +197,8 @@ stellar_throughput_chart_class_init (StellarThroughputChartClass *klass)
   object_class->set_property = stellar_throughput_chart_set_property;
 
   widget_class->snapshot = stellar_throughput_chart_snapshot;
-  widget_class->measure = stellar_throughput_chart_measure;
-  widget_class->css_changed = stellar_throughput_chart_css_changed;
+  widget_class->measure = _stellar_chart_measure;
+  widget_class->css_changed = _stellar_chart_css_changed;
 
   /**
    * StellarThroughputChart:report:
