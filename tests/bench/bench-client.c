@@ -149,6 +149,7 @@ typedef struct
   gsize text_bytes;
   BenchSample start;
   BenchSample end;
+  BenchLateness lateness;
 } Flood;
 
 /* A realistic handler: it reads the message's text. */
@@ -193,7 +194,9 @@ run_flood (const char *url,
    * and the client's own pace is what is measured. */
   bench_print_ready ();
   g_usleep ((gulong)pause_ms * 1000);
+  bench_lateness_start (&flood.lateness);
   g_main_loop_run (loop);
+  bench_lateness_stop (&flood.lateness);
 
 out:
   stellar_client_disconnect (client);
@@ -201,16 +204,19 @@ out:
     {
       g_printerr ("bench-client: %s\n", flood.run.error->message);
       g_error_free (flood.run.error);
+      bench_lateness_clear (&flood.lateness);
       return 1;
     }
   if (flood.text_bytes == 0)
     {
       g_printerr ("bench-client: the flood carried no text\n");
+      bench_lateness_clear (&flood.lateness);
       return 1;
     }
 
   /* The first message opened the window. */
-  bench_print_result ("library", count - 1, &flood.start, &flood.end);
+  bench_print_result_with_lateness ("library", count - 1, &flood.start, &flood.end, &flood.lateness);
+  bench_lateness_clear (&flood.lateness);
   return 0;
 }
 

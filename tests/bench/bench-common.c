@@ -55,21 +55,104 @@ bench_parse_uint (const char *text,
   return (guint)value;
 }
 
+static void
+print_result (const char          *kind,
+              guint                operations,
+              const BenchSample   *start,
+              const BenchSample   *end,
+              const BenchLateness *lateness)
+{
+  gint64 wall_us = MAX (end->wall_us - start->wall_us, 1);
+  gint64 user_us = end->user_us - start->user_us;
+  gint64 sys_us = end->sys_us - start->sys_us;
+  g_autofree char *late = NULL;
+
+  if (lateness != NULL)
+    late = g_strdup_printf (",\"timer_runs\":%u,\"lateness_ms_median\":%.2f,\"lateness_ms_p99\":%.2f,"
+                            "\"lateness_ms_max\":%.2f",
+                            lateness->late_ms->len, bench_lateness_quantile (lateness, 0.5),
+                            bench_lateness_quantile (lateness, 0.99),
+                            bench_lateness_quantile (lateness, 1.0));
+
+  g_print ("{\"kind\":\"%s\",\"operations\":%u,\"wall_us\":%" G_GINT64_FORMAT
+           ",\"cpu_us\":%" G_GINT64_FORMAT ",\"user_us\":%" G_GINT64_FORMAT
+           ",\"sys_us\":%" G_GINT64_FORMAT ",\"peak_rss_kb\":%" G_GINT64_FORMAT "%s}\n",
+           kind, operations, wall_us, user_us + sys_us, user_us, sys_us, bench_peak_rss_kb (),
+           late != NULL ? late : "");
+  fflush (stdout);
+}
+
 void
 bench_print_result (const char        *kind,
                     guint              operations,
                     const BenchSample *start,
                     const BenchSample *end)
 {
-  gint64 wall_us = MAX (end->wall_us - start->wall_us, 1);
-  gint64 user_us = end->user_us - start->user_us;
-  gint64 sys_us = end->sys_us - start->sys_us;
+  print_result (kind, operations, start, end, NULL);
+}
 
-  g_print ("{\"kind\":\"%s\",\"operations\":%u,\"wall_us\":%" G_GINT64_FORMAT
-           ",\"cpu_us\":%" G_GINT64_FORMAT ",\"user_us\":%" G_GINT64_FORMAT
-           ",\"sys_us\":%" G_GINT64_FORMAT ",\"peak_rss_kb\":%" G_GINT64_FORMAT "}\n",
-           kind, operations, wall_us, user_us + sys_us, user_us, sys_us, bench_peak_rss_kb ());
-  fflush (stdout);
+void
+bench_print_result_with_lateness (const char          *kind,
+                                  guint                operations,
+                                  const BenchSample   *start,
+                                  const BenchSample   *end,
+                                  const BenchLateness *lateness)
+{
+  print_result (kind, operations, start, end, lateness);
+}
+
+static gboolean
+on_lateness_timer (gpointer user_data)
+{
+  BenchLateness *lateness = user_data;
+  gint64 now = g_get_monotonic_time ();
+  double late = MAX (0, (now - lateness->last_us) / 1000.0 - BENCH_LATENESS_INTERVAL_MS);
+
+  g_array_append_val (lateness->late_ms, late);
+  lateness->last_us = now;
+  return G_SOURCE_CONTINUE;
+}
+
+void
+bench_lateness_start (BenchLateness *lateness)
+{
+  if (lateness->late_ms == NULL)
+    lateness->late_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  lateness->last_us = g_get_monotonic_time ();
+  lateness->source = g_timeout_add (BENCH_LATENESS_INTERVAL_MS, on_lateness_timer, lateness);
+}
+
+void
+bench_lateness_stop (BenchLateness *lateness)
+{
+  g_clear_handle_id (&lateness->source, g_source_remove);
+}
+
+static int
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+double
+bench_lateness_quantile (const BenchLateness *lateness,
+                         double               q)
+{
+  if (lateness->late_ms == NULL || lateness->late_ms->len == 0)
+    return 0;
+  g_array_sort (lateness->late_ms, compare_doubles);
+  return g_array_index (lateness->late_ms, double,
+                        MIN (lateness->late_ms->len - 1, (guint) (q * lateness->late_ms->len)));
+}
+
+void
+bench_lateness_clear (BenchLateness *lateness)
+{
+  bench_lateness_stop (lateness);
+  g_clear_pointer (&lateness->late_ms, g_array_unref);
 }
 
 void

@@ -72,4 +72,31 @@ BenchNext bench_round_trips_answered (BenchRoundTrips *trips);
 /* Tells the driver the program is ready for what it waits for (the flood). */
 void    bench_print_ready     (void);
 
+/* How responsive the main loop stays while a benchmark works: a timer source
+ * of BENCH_LATENESS_INTERVAL_MS records, each time it runs, how much later
+ * than due it ran. */
+#define BENCH_LATENESS_INTERVAL_MS 10
+
+typedef struct
+{
+  guint source;
+  gint64 last_us;
+  GArray *late_ms;
+} BenchLateness;
+
+void    bench_lateness_start    (BenchLateness       *lateness);
+void    bench_lateness_stop     (BenchLateness       *lateness);
+/* The q quantile (0 to 1) of the recorded lateness, in ms. */
+double  bench_lateness_quantile (const BenchLateness *lateness,
+                                 double               q);
+void    bench_lateness_clear    (BenchLateness       *lateness);
+
+/* bench_print_result()'s line with the lateness's median, 99th percentile
+ * and maximum added. */
+void    bench_print_result_with_lateness (const char          *kind,
+                                          guint                operations,
+                                          const BenchSample   *start,
+                                          const BenchSample   *end,
+                                          const BenchLateness *lateness);
+
 G_END_DECLS

@@ -9,7 +9,8 @@
  *   bench-floor flood URL COUNT PAUSE_MS
  *     joins `defaultRoom` on a Stellar server (URL: ws://host:port/primus)
  *     with a constant frame, prints {"ready":true}, sleeps PAUSE_MS and
- *     counts COUNT frames of the flood, as bench-client does.
+ *     counts COUNT frames of the flood, as bench-client does, and how late
+ *     a 10 ms timer ran meanwhile.
  *
  * No Primus, no JSON, no routing: what the library costs is measured on top
  * of this.
@@ -40,6 +41,7 @@ typedef struct
   SoupWebsocketConnection *connection;
   gboolean flood;
   BenchRoundTrips trips;  /* the flood counts its frames here too */
+  BenchLateness lateness;
 } Floor;
 
 static void
@@ -202,7 +204,9 @@ main (int   argc,
             {
               bench_print_ready ();
               g_usleep ((gulong)pause_ms * 1000);
+              bench_lateness_start (&floor_.lateness);
               g_main_loop_run (loop);
+              bench_lateness_stop (&floor_.lateness);
             }
         }
       else
@@ -221,11 +225,16 @@ main (int   argc,
     {
       g_printerr ("bench-floor: %s\n", floor_.run.error->message);
       g_error_free (floor_.run.error);
+      bench_lateness_clear (&floor_.lateness);
       return 1;
     }
 
   /* In a flood, the first frame opened the window. */
-  bench_print_result ("floor", floor_.flood ? floor_.trips.count - 1 : floor_.trips.count,
-                      &floor_.trips.start, &floor_.trips.end);
+  if (floor_.flood)
+    bench_print_result_with_lateness ("floor", floor_.trips.count - 1, &floor_.trips.start,
+                                      &floor_.trips.end, &floor_.lateness);
+  else
+    bench_print_result ("floor", floor_.trips.count, &floor_.trips.start, &floor_.trips.end);
+  bench_lateness_clear (&floor_.lateness);
   return 0;
 }

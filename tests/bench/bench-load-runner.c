@@ -22,50 +22,13 @@
 #include "stellar-load-test-dialog.h"
 #include "stellar-window.h"
 
-#define TIMER_INTERVAL_MS 10
 #define WATCHDOG_SECONDS 900
-
-typedef struct {
-  gint64  last_us;
-  GArray *lateness_ms;
-} Timer;
 
 static gboolean
 watchdog (gpointer user_data)
 {
   g_printerr ("bench-load-runner: no result after %d s\n", WATCHDOG_SECONDS);
   exit (1);
-}
-
-static gboolean
-on_timer (gpointer user_data)
-{
-  Timer *timer = user_data;
-  gint64 now = g_get_monotonic_time ();
-  double late = MAX (0, (now - timer->last_us) / 1000.0 - TIMER_INTERVAL_MS);
-
-  g_array_append_val (timer->lateness_ms, late);
-  timer->last_us = now;
-  return G_SOURCE_CONTINUE;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static double
-quantile (GArray *values,
-          double  q)
-{
-  if (values->len == 0)
-    return 0;
-  g_array_sort (values, compare_doubles);
-  return g_array_index (values, double, MIN (values->len - 1, (guint) (q * values->len)));
 }
 
 static void
@@ -149,15 +112,13 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GArray) lateness = g_array_new (FALSE, FALSE, sizeof (double));
-  Timer timer = { .lateness_ms = lateness };
+  BenchLateness lateness = { 0 };
   StellarWindow *window;
   StellarExplorerView *view;
   StellarLoadTestDialog *dialog;
   StellarLoadReport *report;
   GtkTextView *params_view;
   guint count, warmup, in_flight = 5;
-  guint timer_id;
 
   gtk_init ();
   adw_init ();
@@ -198,10 +159,9 @@ main (int   argc,
   if (warmup > 0)
     run (dialog, warmup, in_flight);
 
-  timer.last_us = g_get_monotonic_time ();
-  timer_id = g_timeout_add (TIMER_INTERVAL_MS, on_timer, &timer);
+  bench_lateness_start (&lateness);
   report = run (dialog, count, in_flight);
-  g_source_remove (timer_id);
+  bench_lateness_stop (&lateness);
 
   if (stellar_load_report_get_failed (report) > 0)
     g_error ("%u calls failed", stellar_load_report_get_failed (report));
@@ -209,7 +169,9 @@ main (int   argc,
   g_print ("{\"kind\":\"load_runner_dialog\",\"calls\":%u,\"calls_per_s\":%.1f,\"timer_runs\":%u,"
            "\"lateness_ms_median\":%.2f,\"lateness_ms_p99\":%.2f,\"lateness_ms_max\":%.2f}\n",
            stellar_load_report_get_calls (report), stellar_load_report_get_calls_per_second (report),
-           lateness->len, quantile (lateness, 0.5), quantile (lateness, 0.99), quantile (lateness, 1.0));
+           lateness.late_ms->len, bench_lateness_quantile (&lateness, 0.5),
+           bench_lateness_quantile (&lateness, 0.99), bench_lateness_quantile (&lateness, 1.0));
+  bench_lateness_clear (&lateness);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));

@@ -30,13 +30,13 @@
 
 #include <adwaita.h>
 
+#include "bench-common.h"
 #include "stellar-frame-log.h"
 #include "stellar-message-private.h"
 #include "stellar-room-private.h"
 #include "stellar-room-view.h"
 #include "stellar-session.h"
 
-#define TIMER_INTERVAL_MS 10
 #define FRAME_LOG_CAPACITY 10000
 #define WATCHDOG_SECONDS 900
 
@@ -387,23 +387,6 @@ run_view (gboolean history,
 
 /* --- a flood ----------------------------------------------------------- */
 
-typedef struct {
-  gint64  last_us;
-  GArray *lateness_ms;
-} Timer;
-
-static gboolean
-on_timer (gpointer user_data)
-{
-  Timer *timer = user_data;
-  gint64 now = g_get_monotonic_time ();
-  double late = MAX (0, (now - timer->last_us) / 1000.0 - TIMER_INTERVAL_MS);
-
-  g_array_append_val (timer->lateness_ms, late);
-  timer->last_us = now;
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 on_wire (StellarClient   *client,
          gboolean         outgoing,
@@ -434,14 +417,12 @@ run_flood (const char *url,
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   g_autoptr(StellarSession) session = stellar_session_new (url, settings, NULL);
   g_autoptr(StellarFrameLog) log = NULL;
-  g_autoptr(GArray) lateness = g_array_new (FALSE, FALSE, sizeof (double));
+  BenchLateness lateness = { 0 };
   Bench bench = { .app = TRUE };
-  Timer timer = { .lateness_ms = lateness };
   GtkWidget *view = stellar_room_view_new ();
   GListModel *messages;
   gboolean connected = FALSE;
-  gint64 start, first = 0;
-  guint timer_id;
+  gint64 first = 0;
 
   stellar_session_add_rooms (session, (const char *[]) { "defaultRoom", NULL });
   stellar_session_connect_async (session, NULL, on_connected, &connected);
@@ -469,16 +450,14 @@ run_flood (const char *url,
     }
 
   g_print ("{\"ready\":true}\n");
-  start = g_get_monotonic_time ();
-  timer.last_us = start;
-  timer_id = g_timeout_add (TIMER_INTERVAL_MS, on_timer, &timer);
+  bench_lateness_start (&lateness);
   while (g_list_model_get_n_items (messages) < count)
     {
       g_main_context_iteration (NULL, TRUE);
       if (first == 0 && g_list_model_get_n_items (messages) > 0)
         first = g_get_monotonic_time ();
     }
-  g_source_remove (timer_id);
+  bench_lateness_stop (&lateness);
   wait_for_paint (&bench);
 
   if (log != NULL && g_list_model_get_n_items (G_LIST_MODEL (log)) != FRAME_LOG_CAPACITY)
@@ -488,8 +467,10 @@ run_flood (const char *url,
            "\"timer_runs\":%u,\"lateness_ms_median\":%.2f,\"lateness_ms_p99\":%.2f,\"lateness_ms_max\":%.2f,"
            "\"rss_kb\":%zu}\n",
            with_frame_log ? "true" : "false", count, (g_get_monotonic_time () - first) / 1e6,
-           count / ((g_get_monotonic_time () - first) / 1e6), lateness->len,
-           quantile (lateness, 0.5), quantile (lateness, 0.99), quantile (lateness, 1.0), resident_kb ());
+           count / ((g_get_monotonic_time () - first) / 1e6), lateness.late_ms->len,
+           bench_lateness_quantile (&lateness, 0.5), bench_lateness_quantile (&lateness, 0.99),
+           bench_lateness_quantile (&lateness, 1.0), resident_kb ());
+  bench_lateness_clear (&lateness);
 
   if (log != NULL)
     g_signal_handlers_disconnect_by_func (stellar_session_get_client (session), on_wire, log);
