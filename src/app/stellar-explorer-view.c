@@ -39,6 +39,7 @@ struct _StellarExplorerView
   GSignalGroup       *suggestions_signals;
   GtkListStore       *completion_names;
   gboolean            catalog_requested;
+  gboolean            editor_ready;
   /* what the History list shows */
   StellarCallSearch  *history_search;
 
@@ -549,6 +550,36 @@ default_params_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+static void
+update_editor_scheme (StellarExplorerView *self)
+{
+  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->params_view)));
+  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+
+  gtk_source_buffer_set_style_scheme (buffer,
+                                      gtk_source_style_scheme_manager_get_scheme (schemes,
+                                                                                  dark ? "Adwaita-dark" : "Adwaita"));
+}
+
+/* Reading GtkSourceView's JSON language is a good part of the window's
+ * start, so the editor gets it when the page is first shown. */
+static void
+set_up_editor (StellarExplorerView *self)
+{
+  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->params_view)));
+  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
+
+  if (self->editor_ready)
+    return;
+
+  self->editor_ready = TRUE;
+  gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages, "json"));
+  update_editor_scheme (self);
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (update_editor_scheme), self, G_CONNECT_SWAPPED);
+}
+
 /* --- the widget ---------------------------------------------------------- */
 
 static void
@@ -557,6 +588,8 @@ stellar_explorer_view_map (GtkWidget *widget)
   StellarExplorerView *self = STELLAR_EXPLORER_VIEW (widget);
 
   GTK_WIDGET_CLASS (stellar_explorer_view_parent_class)->map (widget);
+
+  set_up_editor (self);
 
   /* The documentation is read when the page is first shown, not for every
    * connection whose explorer is never looked at. */
@@ -726,20 +759,6 @@ new_factory (GCallback setup,
 }
 
 static void
-set_up_editor (StellarExplorerView *self)
-{
-  GtkSourceBuffer *buffer = GTK_SOURCE_BUFFER (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->params_view)));
-  GtkSourceLanguageManager *languages = gtk_source_language_manager_get_default ();
-  GtkSourceStyleSchemeManager *schemes = gtk_source_style_scheme_manager_get_default ();
-  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
-
-  gtk_source_buffer_set_language (buffer, gtk_source_language_manager_get_language (languages, "json"));
-  gtk_source_buffer_set_style_scheme (buffer,
-                                      gtk_source_style_scheme_manager_get_scheme (schemes,
-                                                                                  dark ? "Adwaita-dark" : "Adwaita"));
-}
-
-static void
 set_up_completion (StellarExplorerView *self)
 {
   g_autoptr(GtkEntryCompletion) completion = gtk_entry_completion_new ();
@@ -759,7 +778,6 @@ stellar_explorer_view_init (StellarExplorerView *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  set_up_editor (self);
   set_up_completion (self);
 
   /* Ctrl+Enter sends from anywhere on the page, the editor included,

@@ -56,6 +56,8 @@ struct _StellarWindow
   StellarSidebar          *sidebar;
   GtkStack                *content_stack;
   StellarRoomView         *room_view;
+
+  /* the tools' pages, made when first shown (ensure_tool) */
   StellarExplorerView     *explorer_view;
   StellarInspectorView    *inspector_view;
   StellarConnectionView   *connection_view;
@@ -130,6 +132,51 @@ get_collections (StellarWindow *self)
   return self->collections;
 }
 
+/* Gives the session to the tools' pages made so far. */
+static void
+update_tools_session (StellarWindow *self)
+{
+  StellarSession *session = self->session;
+
+  if (self->explorer_view != NULL)
+    {
+      stellar_explorer_view_set_explorer (self->explorer_view,
+                                          session != NULL ? stellar_session_get_explorer (session) : NULL);
+      if (session != NULL)
+        stellar_explorer_view_set_collections (self->explorer_view, get_collections (self));
+    }
+  if (self->inspector_view != NULL)
+    stellar_inspector_view_set_session (self->inspector_view, session);
+  if (self->connection_view != NULL)
+    stellar_connection_view_set_session (self->connection_view, session);
+}
+
+/* A tool's page, made now if it was not yet: the Actions page alone (its
+ * editor, form, history and collections) is a good part of the window's
+ * start, and many windows never show it. */
+static GtkWidget *
+ensure_tool (StellarWindow *self,
+             const char    *tool)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->content_stack, tool);
+
+  if (page != NULL)
+    return page;
+
+  if (g_str_equal (tool, "actions"))
+    page = GTK_WIDGET (self->explorer_view = g_object_new (STELLAR_TYPE_EXPLORER_VIEW, NULL));
+  else if (g_str_equal (tool, "inspector"))
+    page = GTK_WIDGET (self->inspector_view = g_object_new (STELLAR_TYPE_INSPECTOR_VIEW, NULL));
+  else if (g_str_equal (tool, "connection"))
+    page = GTK_WIDGET (self->connection_view = g_object_new (STELLAR_TYPE_CONNECTION_VIEW, NULL));
+  else
+    return NULL;
+
+  gtk_stack_add_named (self->content_stack, page, tool);
+  update_tools_session (self);
+  return page;
+}
+
 static void
 stellar_window_set_session (StellarWindow  *self,
                             StellarSession *session)
@@ -159,12 +206,7 @@ stellar_window_set_session (StellarWindow  *self,
   gtk_widget_set_visible (GTK_WIDGET (self->connection_status), session != NULL);
   stellar_sidebar_set_session (self->sidebar, session);
   stellar_room_view_set_session (self->room_view, session);
-  stellar_explorer_view_set_explorer (self->explorer_view,
-                                      session != NULL ? stellar_session_get_explorer (session) : NULL);
-  if (session != NULL)
-    stellar_explorer_view_set_collections (self->explorer_view, get_collections (self));
-  stellar_inspector_view_set_session (self->inspector_view, session);
-  stellar_connection_view_set_session (self->connection_view, session);
+  update_tools_session (self);
 
   update_connection_actions (self);
 
@@ -384,7 +426,8 @@ inspect_frame_action (GtkWidget  *widget,
     return;
 
   stellar_window_show_tool (self, "inspector");
-  if (!stellar_inspector_view_show_frame (self->inspector_view, g_variant_get_uint64 (parameter)))
+  if (self->inspector_view == NULL ||
+      !stellar_inspector_view_show_frame (self->inspector_view, g_variant_get_uint64 (parameter)))
     on_session_notice (self, _("This message’s frame is no longer in the inspector, which keeps only the last frames"),
                        self->session);
 }
@@ -637,8 +680,6 @@ stellar_window_class_init (StellarWindowClass *klass)
 
   g_type_ensure (STELLAR_TYPE_CONNECT_PAGE);
   g_type_ensure (STELLAR_TYPE_CONNECTION_STATUS);
-  g_type_ensure (STELLAR_TYPE_CONNECTION_VIEW);
-  g_type_ensure (STELLAR_TYPE_INSPECTOR_VIEW);
   g_type_ensure (STELLAR_TYPE_ROOM_VIEW);
   g_type_ensure (STELLAR_TYPE_SIDEBAR);
 
@@ -655,9 +696,6 @@ stellar_window_class_init (StellarWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, content_stack);
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, room_view);
-  gtk_widget_class_bind_template_child (widget_class, StellarWindow, explorer_view);
-  gtk_widget_class_bind_template_child (widget_class, StellarWindow, inspector_view);
-  gtk_widget_class_bind_template_child (widget_class, StellarWindow, connection_view);
   gtk_widget_class_bind_template_callback (widget_class, on_connect_requested);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_requested);
   gtk_widget_class_bind_template_callback (widget_class, on_flap_folded_changed);
@@ -818,7 +856,7 @@ stellar_window_show_tool (StellarWindow *self,
   g_return_if_fail (STELLAR_IS_WINDOW (self));
   g_return_if_fail (tool != NULL);
 
-  page = gtk_stack_get_child_by_name (self->content_stack, tool);
+  page = ensure_tool (self, tool);
   g_return_if_fail (page != NULL);
 
   g_clear_object (&self->visible_room);
@@ -831,4 +869,21 @@ stellar_window_show_tool (StellarWindow *self,
     adw_flap_set_reveal_flap (self->flap, FALSE);
 
   update_active_room (self);
+}
+
+/**
+ * stellar_window_get_tool:
+ * @self: a #StellarWindow
+ * @tool: the name of a tool page: "actions", "inspector" or "connection"
+ *
+ * Returns: (transfer none): the tool's page, made now if it was not yet
+ */
+GtkWidget *
+stellar_window_get_tool (StellarWindow *self,
+                         const char    *tool)
+{
+  g_return_val_if_fail (STELLAR_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (tool != NULL, NULL);
+
+  return ensure_tool (self, tool);
 }

@@ -494,7 +494,7 @@ shot_inspector (Shots *shots)
 {
   StellarSession *session = stellar_window_get_session (shots->window);
   GListModel *frames = G_LIST_MODEL (stellar_session_get_frame_log (session));
-  GtkWidget *view = template_child (shots->window, STELLAR_TYPE_WINDOW, "inspector_view");
+  GtkWidget *view = stellar_window_get_tool (shots->window, "inspector");
   g_autoptr(JsonObject) params = json_object_new ();
   gboolean done = FALSE;
 
@@ -523,7 +523,7 @@ shot_inspector (Shots *shots)
 static GtkWidget *
 shot_connection (Shots *shots)
 {
-  GtkWidget *view = template_child (shots->window, STELLAR_TYPE_WINDOW, "connection_view");
+  GtkWidget *view = stellar_window_get_tool (shots->window, "connection");
   GtkWidget *request = template_child (view, STELLAR_TYPE_CONNECTION_VIEW, "file_request");
 
   stellar_window_show_tool (shots->window, "connection");
@@ -559,7 +559,7 @@ static GtkWidget *
 shot_collections (Shots *shots)
 {
   StellarCollections *collections = stellar_application_get_collections (shots->application);
-  GtkWidget *view = template_child (shots->window, STELLAR_TYPE_WINDOW, "explorer_view");
+  GtkWidget *view = stellar_window_get_tool (shots->window, "actions");
   GtkWidget *button = template_child (view, STELLAR_TYPE_EXPLORER_VIEW, "collections_button");
   StellarCollection *accounts = stellar_collections_create (collections, "Accounts", NULL);
   StellarCollection *demo = stellar_collections_create (collections, "Demo", NULL);
@@ -583,7 +583,7 @@ shot_collections (Shots *shots)
 static GtkWidget *
 close_collections (Shots *shots)
 {
-  GtkWidget *view = template_child (shots->window, STELLAR_TYPE_WINDOW, "explorer_view");
+  GtkWidget *view = stellar_window_get_tool (shots->window, "actions");
 
   gtk_menu_button_popdown (GTK_MENU_BUTTON (template_child (view, STELLAR_TYPE_EXPLORER_VIEW, "collections_button")));
   settle (300);
@@ -597,7 +597,7 @@ shot_default_params (Shots *shots)
 {
   StellarSession *session = stellar_window_get_session (shots->window);
   StellarDefaultParams *params = stellar_explorer_get_default_params (stellar_session_get_explorer (session));
-  GtkWidget *view = template_child (shots->window, STELLAR_TYPE_WINDOW, "explorer_view");
+  GtkWidget *view = stellar_window_get_tool (shots->window, "actions");
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   stellar_default_params_add (params, "tenant", "acme", FALSE);
