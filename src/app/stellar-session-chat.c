@@ -177,24 +177,31 @@ contains_word (const char *haystack,
   return FALSE;
 }
 
-static gboolean
-mentions_you (StellarSession *self,
-              const char     *text)
+/* What a mention may name, in lower case: the `mention-names`, the
+ * fingerprint, our connection ids in full and as messages show them. Made
+ * again when one of them changed: ids are only ever added, so their count
+ * tells. */
+static const char * const *
+get_mention_words (StellarSession *self)
 {
-  g_autofree char *folded = g_utf8_strdown (text, -1);
+  g_autoptr(GStrvBuilder) words = NULL;
   GHashTableIter iter;
   gpointer key;
 
-  for (guint i = 0; self->mention_names != NULL && self->mention_names[i] != NULL; i++)
-    if (contains_word (folded, self->mention_names[i]))
-      return TRUE;
+  if (self->mention_words != NULL &&
+      self->mention_words_ids == g_hash_table_size (self->own_ids) &&
+      g_strcmp0 (self->mention_words_fingerprint, self->fingerprint) == 0)
+    return (const char * const *) self->mention_words;
+
+  words = g_strv_builder_new ();
+  if (self->mention_names != NULL)
+    g_strv_builder_addv (words, (const char **) self->mention_names);
 
   if (self->fingerprint != NULL && *self->fingerprint != '\0')
     {
       g_autofree char *fingerprint = g_utf8_strdown (self->fingerprint, -1);
 
-      if (contains_word (folded, fingerprint))
-        return TRUE;
+      g_strv_builder_add (words, fingerprint);
     }
 
   g_hash_table_iter_init (&iter, self->own_ids);
@@ -203,9 +210,34 @@ mentions_you (StellarSession *self,
       g_autofree char *id = g_utf8_strdown (key, -1);
       g_autofree char *short_id = sender_name (id);
 
-      if (contains_word (folded, id) || contains_word (folded, short_id))
-        return TRUE;
+      g_strv_builder_add (words, id);
+      if (short_id != NULL)
+        g_strv_builder_add (words, short_id);
     }
+
+  g_strfreev (self->mention_words);
+  self->mention_words = g_strv_builder_end (words);
+  self->mention_words_ids = g_hash_table_size (self->own_ids);
+  g_free (self->mention_words_fingerprint);
+  self->mention_words_fingerprint = g_strdup (self->fingerprint);
+
+  return (const char * const *) self->mention_words;
+}
+
+static gboolean
+mentions_you (StellarSession *self,
+              const char     *text)
+{
+  const char * const *words = get_mention_words (self);
+  g_autofree char *folded = NULL;
+
+  if (words[0] == NULL)
+    return FALSE;
+
+  folded = g_utf8_strdown (text, -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    if (contains_word (folded, words[i]))
+      return TRUE;
 
   return FALSE;
 }
@@ -239,6 +271,7 @@ load_mention_names (StellarSession *self)
   g_autoptr(GStrvBuilder) folded = g_strv_builder_new ();
 
   g_clear_pointer (&self->mention_names, g_strfreev);
+  g_clear_pointer (&self->mention_words, g_strfreev);
 
   if (self->settings == NULL)
     return;
@@ -920,4 +953,6 @@ _stellar_session_chat_dispose (StellarSession *self)
 
   g_clear_pointer (&self->own_ids, g_hash_table_unref);
   g_clear_pointer (&self->mention_names, g_strfreev);
+  g_clear_pointer (&self->mention_words, g_strfreev);
+  g_clear_pointer (&self->mention_words_fingerprint, g_free);
 }

@@ -50,6 +50,9 @@ struct _StellarSession
   /* the conversations (stellar-session-chat.c) */
   GHashTable         *own_ids;
   char              **mention_names;
+  char              **mention_words;             /* get_mention_words() */
+  guint               mention_words_ids;
+  char               *mention_words_fingerprint;
   StellarRoom        *active_room;
 
   /* their history (stellar-session-history.c) */
