@@ -414,6 +414,21 @@ show_tool_action (GtkWidget  *widget,
   stellar_window_show_tool (STELLAR_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The shortcuts window is made when asked for: GtkApplication would make
+ * it from gtk/help-overlay.ui with every window, a good part of its start. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/com/example/Stellar/stellar-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_set_destroy_with_parent (shortcuts, TRUE);
+  gtk_window_present (shortcuts);
+}
+
 /* "Inspect Frame" of a message: the inspector, with that frame selected. */
 static void
 inspect_frame_action (GtkWidget  *widget,
@@ -666,6 +681,7 @@ stellar_window_class_init (StellarWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.previous-room", NULL, previous_room_action);
   gtk_widget_class_install_action (widget_class, "win.next-room", NULL, next_room_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "win.join-room", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "win.previous-room", NULL);
