@@ -17,12 +17,14 @@
  * conversation and what the person has not read of it. Only the session
  * changes it; views bind to its properties.
  *
- * Messages arrive in bursts (a flood is thousands a second), so they are
- * gathered and added to the list together: when the main loop is idle, or
- * once the oldest has waited MAX_BATCH_DELAY_USEC. The unread counts follow
- * the list, once per batch. */
+ * Messages arrive in bursts (a flood is thousands a second, all handed out
+ * in one dispatch of the socket), so they are gathered and added to the
+ * list together once that dispatch is over, just before the window draws
+ * its next frame: adding them earlier would only make the list do work
+ * that no frame shows. The unread counts follow the list, once per batch. */
 
-#define MAX_BATCH_DELAY_USEC (100 * 1000)
+/* GTK lays out and draws at G_PRIORITY_HIGH_IDLE + 20. */
+#define FLUSH_PRIORITY (G_PRIORITY_HIGH_IDLE + 10)
 
 struct _StellarRoom
 {
@@ -33,7 +35,6 @@ struct _StellarRoom
 
   StellarMessageList *messages;
   GPtrArray          *batch;
-  gint64              batch_started;
   guint               batch_unread;
   guint               batch_mentions;
   guint               flush_source;
@@ -565,16 +566,11 @@ _stellar_room_add_message (StellarRoom    *self,
   if (stellar_message_get_own (message))
     g_set_object (&self->last_own, message);
 
-  if (self->batch->len == 1)
+  if (self->flush_source == 0)
     {
-      self->batch_started = g_get_monotonic_time ();
-      self->flush_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, flush_when_idle, self, NULL);
+      self->flush_source = g_idle_add_full (FLUSH_PRIORITY, flush_when_idle, self, NULL);
       g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->flush_source),
                                 "[stellar] room messages");
-    }
-  else if (g_get_monotonic_time () - self->batch_started > MAX_BATCH_DELAY_USEC)
-    {
-      _stellar_room_flush_messages (self);
     }
 }
 
