@@ -29,6 +29,7 @@ struct _StellarMessageRow
   StellarMessage *message;
   GSignalGroup   *message_signals;
   char           *color_class;
+  char           *time;  /* the message's time, as rows show it */
   gboolean        standalone;
   GtkWidget      *menu;  /* made on first use */
 
@@ -104,7 +105,7 @@ time_text (StellarMessageRow *self)
 static void
 update_accessible (StellarMessageRow *self)
 {
-  g_autofree char *time = time_text (self);
+  const char *time = self->time;
   g_autofree char *label = NULL;
   const char *description = NULL;
   g_autofree char *failure = NULL;
@@ -350,7 +351,7 @@ update_content (StellarMessageRow *self)
 {
   StellarMessageKind kind = stellar_message_get_kind (self->message);
   const char *sender = sender_label (self->message);
-  g_autofree char *time = time_text (self);
+  const char *time = self->time;
   g_autofree char *markup = NULL;
 
   gtk_widget_set_visible (self->message_box, kind == STELLAR_MESSAGE_KIND_MESSAGE);
@@ -390,8 +391,17 @@ update_content (StellarMessageRow *self)
         gtk_label_set_text (self->sender_label, sender);
         gtk_label_set_text (self->time_label, time);
 
-        markup = stellar_format_linked_text (stellar_message_get_text (self->message), NULL);
-        gtk_label_set_markup (self->text_label, markup);
+        {
+          const char *text = stellar_message_get_text (self->message);
+          gboolean has_links;
+
+          /* most messages have no link: plain text spares Pango the markup */
+          markup = stellar_format_linked_text (text, &has_links);
+          if (has_links)
+            gtk_label_set_markup (self->text_label, markup);
+          else
+            gtk_label_set_text (self->text_label, text);
+        }
 
         if (stellar_message_get_own (self->message))
           set_color_class (self, g_strdup ("sender-own"));
@@ -504,6 +514,7 @@ stellar_message_row_dispose (GObject *object)
   g_clear_object (&self->message_signals);
   g_clear_object (&self->message);
   g_clear_pointer (&self->color_class, g_free);
+  g_clear_pointer (&self->time, g_free);
 
   G_OBJECT_CLASS (stellar_message_row_parent_class)->dispose (object);
 }
@@ -700,6 +711,8 @@ stellar_message_row_set_message (StellarMessageRow *self,
 
   if (message != NULL)
     {
+      g_free (self->time);
+      self->time = time_text (self);
       update_content (self);
       update_layout (self);
       update_delivery (self);
