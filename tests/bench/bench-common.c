@@ -101,15 +101,20 @@ bench_print_result_with_lateness (const char          *kind,
   print_result (kind, operations, start, end, lateness);
 }
 
-static gboolean
-on_lateness_timer (gpointer user_data)
+static void
+record_lateness (BenchLateness *lateness)
 {
-  BenchLateness *lateness = user_data;
   gint64 now = g_get_monotonic_time ();
   double late = MAX (0, (now - lateness->last_us) / 1000.0 - BENCH_LATENESS_INTERVAL_MS);
 
   g_array_append_val (lateness->late_ms, late);
   lateness->last_us = now;
+}
+
+static gboolean
+on_lateness_timer (gpointer user_data)
+{
+  record_lateness (user_data);
   return G_SOURCE_CONTINUE;
 }
 
@@ -122,9 +127,15 @@ bench_lateness_start (BenchLateness *lateness)
   lateness->source = g_timeout_add (BENCH_LATENESS_INTERVAL_MS, on_lateness_timer, lateness);
 }
 
+/* The wait since the timer last ran counts too: a stall that lasts until
+ * the work is done never lets the timer run at all. */
 void
 bench_lateness_stop (BenchLateness *lateness)
 {
+  if (lateness->source == 0)
+    return;
+
+  record_lateness (lateness);
   g_clear_handle_id (&lateness->source, g_source_remove);
 }
 
