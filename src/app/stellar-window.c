@@ -55,9 +55,9 @@ struct _StellarWindow
   AdwFlap                 *flap;
   StellarSidebar          *sidebar;
   GtkStack                *content_stack;
-  StellarRoomView         *room_view;
 
-  /* the tools' pages, made when first shown (ensure_tool) */
+  /* the content's pages, made when first shown (ensure_page) */
+  StellarRoomView         *room_view;
   StellarExplorerView     *explorer_view;
   StellarInspectorView    *inspector_view;
   StellarConnectionView   *connection_view;
@@ -132,11 +132,14 @@ get_collections (StellarWindow *self)
   return self->collections;
 }
 
-/* Gives the session to the tools' pages made so far. */
+/* Gives the session to the content's pages made so far. */
 static void
-update_tools_session (StellarWindow *self)
+update_pages_session (StellarWindow *self)
 {
   StellarSession *session = self->session;
+
+  if (self->room_view != NULL)
+    stellar_room_view_set_session (self->room_view, session);
 
   if (self->explorer_view != NULL)
     {
@@ -151,29 +154,32 @@ update_tools_session (StellarWindow *self)
     stellar_connection_view_set_session (self->connection_view, session);
 }
 
-/* A tool's page, made now if it was not yet: the Actions page alone (its
- * editor, form, history and collections) is a good part of the window's
- * start, and many windows never show it. */
+/* A page of the content, made now if it was not yet: none is seen before
+ * the window connects, the Actions page alone (its editor, form, history
+ * and collections) is a good part of the window's start, and many windows
+ * never show it. */
 static GtkWidget *
-ensure_tool (StellarWindow *self,
-             const char    *tool)
+ensure_page (StellarWindow *self,
+             const char    *name)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (self->content_stack, tool);
+  GtkWidget *page = gtk_stack_get_child_by_name (self->content_stack, name);
 
   if (page != NULL)
     return page;
 
-  if (g_str_equal (tool, "actions"))
+  if (g_str_equal (name, "room"))
+    page = GTK_WIDGET (self->room_view = g_object_new (STELLAR_TYPE_ROOM_VIEW, NULL));
+  else if (g_str_equal (name, "actions"))
     page = GTK_WIDGET (self->explorer_view = g_object_new (STELLAR_TYPE_EXPLORER_VIEW, NULL));
-  else if (g_str_equal (tool, "inspector"))
+  else if (g_str_equal (name, "inspector"))
     page = GTK_WIDGET (self->inspector_view = g_object_new (STELLAR_TYPE_INSPECTOR_VIEW, NULL));
-  else if (g_str_equal (tool, "connection"))
+  else if (g_str_equal (name, "connection"))
     page = GTK_WIDGET (self->connection_view = g_object_new (STELLAR_TYPE_CONNECTION_VIEW, NULL));
   else
     return NULL;
 
-  gtk_stack_add_named (self->content_stack, page, tool);
-  update_tools_session (self);
+  gtk_stack_add_named (self->content_stack, page, name);
+  update_pages_session (self);
   return page;
 }
 
@@ -205,8 +211,7 @@ stellar_window_set_session (StellarWindow  *self,
   stellar_connection_status_set_session (self->connection_status, session);
   gtk_widget_set_visible (GTK_WIDGET (self->connection_status), session != NULL);
   stellar_sidebar_set_session (self->sidebar, session);
-  stellar_room_view_set_session (self->room_view, session);
-  update_tools_session (self);
+  update_pages_session (self);
 
   update_connection_actions (self);
 
@@ -696,7 +701,6 @@ stellar_window_class_init (StellarWindowClass *klass)
 
   g_type_ensure (STELLAR_TYPE_CONNECT_PAGE);
   g_type_ensure (STELLAR_TYPE_CONNECTION_STATUS);
-  g_type_ensure (STELLAR_TYPE_ROOM_VIEW);
   g_type_ensure (STELLAR_TYPE_SIDEBAR);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -711,7 +715,6 @@ stellar_window_class_init (StellarWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, StellarWindow, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, StellarWindow, room_view);
   gtk_widget_class_bind_template_callback (widget_class, on_connect_requested);
   gtk_widget_class_bind_template_callback (widget_class, on_cancel_requested);
   gtk_widget_class_bind_template_callback (widget_class, on_flap_folded_changed);
@@ -839,9 +842,7 @@ stellar_window_show_room (StellarWindow *self,
   g_return_if_fail (STELLAR_IS_WINDOW (self));
   g_return_if_fail (STELLAR_IS_ROOM (room));
 
-  page = gtk_stack_get_child_by_name (self->content_stack, "room");
-  if (page == NULL)
-    return;
+  page = ensure_page (self, "room");
 
   g_clear_pointer (&self->visible_tool, g_free);
   g_set_object (&self->visible_room, room);
@@ -872,7 +873,7 @@ stellar_window_show_tool (StellarWindow *self,
   g_return_if_fail (STELLAR_IS_WINDOW (self));
   g_return_if_fail (tool != NULL);
 
-  page = ensure_tool (self, tool);
+  page = ensure_page (self, tool);
   g_return_if_fail (page != NULL);
 
   g_clear_object (&self->visible_room);
@@ -888,18 +889,19 @@ stellar_window_show_tool (StellarWindow *self,
 }
 
 /**
- * stellar_window_get_tool:
+ * stellar_window_get_page:
  * @self: a #StellarWindow
- * @tool: the name of a tool page: "actions", "inspector" or "connection"
+ * @name: "room", or the name of a tool: "actions", "inspector" or "connection"
  *
- * Returns: (transfer none): the tool's page, made now if it was not yet
+ * Returns: (transfer none): the page of the content, made now if it was
+ *   not yet
  */
 GtkWidget *
-stellar_window_get_tool (StellarWindow *self,
-                         const char    *tool)
+stellar_window_get_page (StellarWindow *self,
+                         const char    *name)
 {
   g_return_val_if_fail (STELLAR_IS_WINDOW (self), NULL);
-  g_return_val_if_fail (tool != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
 
-  return ensure_tool (self, tool);
+  return ensure_page (self, name);
 }

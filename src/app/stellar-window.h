@@ -26,7 +26,7 @@ void            stellar_window_show_room   (StellarWindow      *self,
                                             StellarRoom        *room);
 void            stellar_window_show_tool   (StellarWindow      *self,
                                             const char         *tool);
-GtkWidget      *stellar_window_get_tool    (StellarWindow      *self,
-                                            const char         *tool);
+GtkWidget      *stellar_window_get_page    (StellarWindow      *self,
+                                            const char         *name);
 
 G_END_DECLS

@@ -156,7 +156,7 @@ static void
 type_and_send (StellarWindow *window,
                const char    *text)
 {
-  GtkWidget *room_view = template_child (window, STELLAR_TYPE_WINDOW, "room_view");
+  GtkWidget *room_view = stellar_window_get_page (window, "room");
   StellarComposer *composer = template_child (room_view, STELLAR_TYPE_ROOM_VIEW, "composer");
 
   stellar_composer_set_text (composer, text);
@@ -169,7 +169,7 @@ static void
 type_only (StellarWindow *window,
            const char    *text)
 {
-  GtkWidget *room_view = template_child (window, STELLAR_TYPE_WINDOW, "room_view");
+  GtkWidget *room_view = stellar_window_get_page (window, "room");
   StellarComposer *composer = template_child (room_view, STELLAR_TYPE_ROOM_VIEW, "composer");
 
   stellar_composer_set_text (composer, text);
@@ -281,7 +281,7 @@ shot_room (Shots *shots)
 static GtkWidget *
 shot_search (Shots *shots)
 {
-  GtkWidget *room_view = template_child (shots->window, STELLAR_TYPE_WINDOW, "room_view");
+  GtkWidget *room_view = stellar_window_get_page (shots->window, "room");
   GtkEditable *entry = template_child (room_view, STELLAR_TYPE_ROOM_VIEW, "search_entry");
 
   gtk_widget_activate_action (room_view, "room.search", NULL);
@@ -294,7 +294,7 @@ shot_search (Shots *shots)
 static GtkWidget *
 close_search (Shots *shots)
 {
-  GtkWidget *room_view = template_child (shots->window, STELLAR_TYPE_WINDOW, "room_view");
+  GtkWidget *room_view = stellar_window_get_page (shots->window, "room");
 
   gtk_widget_activate_action (room_view, "room.search", NULL);
   settle (300);
@@ -365,7 +365,7 @@ popover_shows_members (GtkWidget *popover)
 static GtkWidget *
 shot_room_info (Shots *shots)
 {
-  GtkWidget *room_view = template_child (shots->window, STELLAR_TYPE_WINDOW, "room_view");
+  GtkWidget *room_view = stellar_window_get_page (shots->window, "room");
   GtkWidget *room_info = template_child (room_view, STELLAR_TYPE_ROOM_VIEW, "room_info");
 
   gtk_widget_activate_action (room_view, "room.info", NULL);
@@ -378,7 +378,7 @@ shot_room_info (Shots *shots)
 static GtkWidget *
 close_room_info (Shots *shots)
 {
-  GtkWidget *room_view = template_child (shots->window, STELLAR_TYPE_WINDOW, "room_view");
+  GtkWidget *room_view = stellar_window_get_page (shots->window, "room");
 
   gtk_popover_popdown (GTK_POPOVER (template_child (room_view, STELLAR_TYPE_ROOM_VIEW, "room_info")));
   settle (300);
@@ -494,7 +494,7 @@ shot_inspector (Shots *shots)
 {
   StellarSession *session = stellar_window_get_session (shots->window);
   GListModel *frames = G_LIST_MODEL (stellar_session_get_frame_log (session));
-  GtkWidget *view = stellar_window_get_tool (shots->window, "inspector");
+  GtkWidget *view = stellar_window_get_page (shots->window, "inspector");
   g_autoptr(JsonObject) params = json_object_new ();
   gboolean done = FALSE;
 
@@ -523,7 +523,7 @@ shot_inspector (Shots *shots)
 static GtkWidget *
 shot_connection (Shots *shots)
 {
-  GtkWidget *view = stellar_window_get_tool (shots->window, "connection");
+  GtkWidget *view = stellar_window_get_page (shots->window, "connection");
   GtkWidget *request = template_child (view, STELLAR_TYPE_CONNECTION_VIEW, "file_request");
 
   stellar_window_show_tool (shots->window, "connection");
@@ -559,7 +559,7 @@ static GtkWidget *
 shot_collections (Shots *shots)
 {
   StellarCollections *collections = stellar_application_get_collections (shots->application);
-  GtkWidget *view = stellar_window_get_tool (shots->window, "actions");
+  GtkWidget *view = stellar_window_get_page (shots->window, "actions");
   GtkWidget *button = template_child (view, STELLAR_TYPE_EXPLORER_VIEW, "collections_button");
   StellarCollection *accounts = stellar_collections_create (collections, "Accounts", NULL);
   StellarCollection *demo = stellar_collections_create (collections, "Demo", NULL);
@@ -583,7 +583,7 @@ shot_collections (Shots *shots)
 static GtkWidget *
 close_collections (Shots *shots)
 {
-  GtkWidget *view = stellar_window_get_tool (shots->window, "actions");
+  GtkWidget *view = stellar_window_get_page (shots->window, "actions");
 
   gtk_menu_button_popdown (GTK_MENU_BUTTON (template_child (view, STELLAR_TYPE_EXPLORER_VIEW, "collections_button")));
   settle (300);
@@ -597,7 +597,7 @@ shot_default_params (Shots *shots)
 {
   StellarSession *session = stellar_window_get_session (shots->window);
   StellarDefaultParams *params = stellar_explorer_get_default_params (stellar_session_get_explorer (session));
-  GtkWidget *view = stellar_window_get_tool (shots->window, "actions");
+  GtkWidget *view = stellar_window_get_page (shots->window, "actions");
   GListModel *toplevels = gtk_window_get_toplevels ();
 
   stellar_default_params_add (params, "tenant", "acme", FALSE);

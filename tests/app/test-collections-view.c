@@ -64,7 +64,7 @@ fixture_set_up (Fixture       *fixture,
 {
   fixture->server = stellar_test_server_startv (NULL);
   fixture->window = g_object_ref (stellar_window_new (NULL));
-  fixture->view = STELLAR_EXPLORER_VIEW (stellar_window_get_tool (fixture->window, "actions"));
+  fixture->view = STELLAR_EXPLORER_VIEW (stellar_window_get_page (fixture->window, "actions"));
   fixture->popover = STELLAR_COLLECTIONS_POPOVER (view_child (fixture, "collections_popover"));
   gtk_window_present (GTK_WINDOW (fixture->window));
 

@@ -76,7 +76,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->settings = g_settings_new (APP_ID);
   fixture->server = stellar_test_server_startv (NULL);
   fixture->window = g_object_ref (stellar_window_new (NULL));
-  fixture->view = STELLAR_EXPLORER_VIEW (stellar_window_get_tool (fixture->window, "actions"));
+  fixture->view = STELLAR_EXPLORER_VIEW (stellar_window_get_page (fixture->window, "actions"));
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   stellar_window_connect_to (fixture->window, stellar_test_server_get_url (fixture->server), NULL);
@@ -361,7 +361,7 @@ test_editor_reaches_server (Fixture       *fixture,
   g_assert_cmpstrv (stellar_frame_get_added_params (frame), ((const char *[]) { "tenant", "token", NULL }));
 
   stellar_window_show_tool (fixture->window, "inspector");
-  inspector = STELLAR_INSPECTOR_VIEW (stellar_window_get_tool (fixture->window, "inspector"));
+  inspector = STELLAR_INSPECTOR_VIEW (stellar_window_get_page (fixture->window, "inspector"));
   g_assert_true (stellar_inspector_view_show_frame (inspector, stellar_frame_get_id (frame)));
   details = STELLAR_FRAME_DETAILS (template_child (inspector, STELLAR_TYPE_INSPECTOR_VIEW, "details"));
   added_label = template_child (details, STELLAR_TYPE_FRAME_DETAILS, "added_label");

@@ -58,7 +58,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_true (stellar_test_iterate_until (is_connected, fixture, STELLAR_TEST_TIMEOUT_MS));
 
   stellar_window_show_tool (fixture->window, "inspector");
-  fixture->view = STELLAR_INSPECTOR_VIEW (stellar_window_get_tool (fixture->window, "inspector"));
+  fixture->view = STELLAR_INSPECTOR_VIEW (stellar_window_get_page (fixture->window, "inspector"));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
   frames_view = template_child (fixture->view, STELLAR_TYPE_INSPECTOR_VIEW, "frames_view");
   fixture->frames = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (frames_view)));

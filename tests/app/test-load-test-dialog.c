@@ -43,7 +43,7 @@ fixture_set_up (Fixture       *fixture,
   fixture->settings = g_settings_new (APP_ID);
   fixture->server = stellar_test_server_startv (NULL);
   fixture->window = g_object_ref (stellar_window_new (NULL));
-  fixture->view = STELLAR_EXPLORER_VIEW (stellar_window_get_tool (fixture->window, "actions"));
+  fixture->view = STELLAR_EXPLORER_VIEW (stellar_window_get_page (fixture->window, "actions"));
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   stellar_window_connect_to (fixture->window, stellar_test_server_get_url (fixture->server), NULL);

@@ -214,7 +214,7 @@ rooms_joined (StellarWindow *window)
 static StellarRoom *
 shown_room (StellarWindow *window)
 {
-  GObject *view = gtk_widget_get_template_child (GTK_WIDGET (window), STELLAR_TYPE_WINDOW, "room_view");
+  GtkWidget *view = stellar_window_get_page (window, "room");
 
   return stellar_room_view_get_room (STELLAR_ROOM_VIEW (view));
 }

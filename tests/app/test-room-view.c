@@ -84,7 +84,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 640);
   gtk_window_present (GTK_WINDOW (fixture->window));
 
-  fixture->room_view = template_child (fixture->window, STELLAR_TYPE_WINDOW, "room_view");
+  fixture->room_view = stellar_window_get_page (fixture->window, "room");
   fixture->messages_view = template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "messages_view");
   fixture->composer = template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "composer");
   fixture->text_view = template_child (fixture->composer, STELLAR_TYPE_COMPOSER, "text_view");

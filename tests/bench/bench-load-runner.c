@@ -141,7 +141,7 @@ main (int   argc,
     g_main_context_iteration (NULL, TRUE);
 
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-tool", "s", "actions");
-  view = STELLAR_EXPLORER_VIEW (stellar_window_get_tool (window, "actions"));
+  view = STELLAR_EXPLORER_VIEW (stellar_window_get_page (window, "actions"));
   while (!gtk_widget_get_mapped (GTK_WIDGET (view)))
     g_main_context_iteration (NULL, TRUE);
 
