@@ -33,6 +33,7 @@
 #include "stellar-test-server.h"
 #include "stellar-test-utils.h"
 #include "stellar-window.h"
+#include "stellar-window-test-utils.h"
 
 #define WIDE_WIDTH 980
 #define WIDE_HEIGHT 680
@@ -62,17 +63,6 @@ settle (guint milliseconds)
   while (g_get_monotonic_time () < end)
     if (!g_main_context_iteration (NULL, FALSE))
       g_usleep (2000);
-}
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert (child != NULL);
-  return child;
 }
 
 static StellarWindow *
@@ -157,7 +147,7 @@ type_and_send (StellarWindow *window,
                const char    *text)
 {
   GtkWidget *room_view = stellar_window_get_page (window, "room");
-  StellarComposer *composer = template_child (room_view, STELLAR_TYPE_ROOM_VIEW, "composer");
+  StellarComposer *composer = stellar_test_template_child (room_view, STELLAR_TYPE_ROOM_VIEW, "composer");
 
   stellar_composer_set_text (composer, text);
   settle (100);
@@ -170,7 +160,7 @@ type_only (StellarWindow *window,
            const char    *text)
 {
   GtkWidget *room_view = stellar_window_get_page (window, "room");
-  StellarComposer *composer = template_child (room_view, STELLAR_TYPE_ROOM_VIEW, "composer");
+  StellarComposer *composer = stellar_test_template_child (room_view, STELLAR_TYPE_ROOM_VIEW, "composer");
 
   stellar_composer_set_text (composer, text);
   settle (100);
@@ -282,7 +272,7 @@ static GtkWidget *
 shot_search (Shots *shots)
 {
   GtkWidget *room_view = stellar_window_get_page (shots->window, "room");
-  GtkEditable *entry = template_child (room_view, STELLAR_TYPE_ROOM_VIEW, "search_entry");
+  GtkEditable *entry = stellar_test_template_child (room_view, STELLAR_TYPE_ROOM_VIEW, "search_entry");
 
   gtk_widget_activate_action (room_view, "room.search", NULL);
   gtk_editable_set_text (entry, "tomorrow");
@@ -366,7 +356,7 @@ static GtkWidget *
 shot_room_info (Shots *shots)
 {
   GtkWidget *room_view = stellar_window_get_page (shots->window, "room");
-  GtkWidget *room_info = template_child (room_view, STELLAR_TYPE_ROOM_VIEW, "room_info");
+  GtkWidget *room_info = stellar_test_template_child (room_view, STELLAR_TYPE_ROOM_VIEW, "room_info");
 
   gtk_widget_activate_action (room_view, "room.info", NULL);
   stellar_test_wait_for (popover_shows_members (room_info));
@@ -380,7 +370,7 @@ close_room_info (Shots *shots)
 {
   GtkWidget *room_view = stellar_window_get_page (shots->window, "room");
 
-  gtk_popover_popdown (GTK_POPOVER (template_child (room_view, STELLAR_TYPE_ROOM_VIEW, "room_info")));
+  gtk_popover_popdown (GTK_POPOVER (stellar_test_template_child (room_view, STELLAR_TYPE_ROOM_VIEW, "room_info")));
   settle (300);
 
   return NULL;
@@ -405,7 +395,7 @@ shot_join_dialog (Shots *shots)
     }
   g_assert (dialog != NULL);
 
-  name_row = template_child (dialog, STELLAR_TYPE_JOIN_ROOM_DIALOG, "name_row");
+  name_row = stellar_test_template_child (dialog, STELLAR_TYPE_JOIN_ROOM_DIALOG, "name_row");
   gtk_editable_set_text (GTK_EDITABLE (name_row), "announcements");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "join-room.join", NULL);
   settle (800);
@@ -524,7 +514,7 @@ static GtkWidget *
 shot_connection (Shots *shots)
 {
   GtkWidget *view = stellar_window_get_page (shots->window, "connection");
-  GtkWidget *request = template_child (view, STELLAR_TYPE_CONNECTION_VIEW, "file_request");
+  GtkWidget *request = stellar_test_template_child (view, STELLAR_TYPE_CONNECTION_VIEW, "file_request");
 
   stellar_window_show_tool (shots->window, "connection");
   stellar_file_request_request (STELLAR_FILE_REQUEST (request), "/hello.txt");
@@ -560,7 +550,7 @@ shot_collections (Shots *shots)
 {
   StellarCollections *collections = stellar_application_get_collections (shots->application);
   GtkWidget *view = stellar_window_get_page (shots->window, "actions");
-  GtkWidget *button = template_child (view, STELLAR_TYPE_EXPLORER_VIEW, "collections_button");
+  GtkWidget *button = stellar_test_template_child (view, STELLAR_TYPE_EXPLORER_VIEW, "collections_button");
   StellarCollection *accounts = stellar_collections_create (collections, "Accounts", NULL);
   StellarCollection *demo = stellar_collections_create (collections, "Demo", NULL);
   g_autoptr(StellarSavedRequest) greet = stellar_saved_request_new ("Greet Ada", "greet", "{ \"name\": \"Ada\" }",
@@ -585,7 +575,7 @@ close_collections (Shots *shots)
 {
   GtkWidget *view = stellar_window_get_page (shots->window, "actions");
 
-  gtk_menu_button_popdown (GTK_MENU_BUTTON (template_child (view, STELLAR_TYPE_EXPLORER_VIEW, "collections_button")));
+  gtk_menu_button_popdown (GTK_MENU_BUTTON (stellar_test_template_child (view, STELLAR_TYPE_EXPLORER_VIEW, "collections_button")));
   settle (300);
 
   return NULL;

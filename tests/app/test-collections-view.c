@@ -21,6 +21,7 @@
 #include "stellar-test-server.h"
 #include "stellar-test-utils.h"
 #include "stellar-window.h"
+#include "stellar-window-test-utils.h"
 
 typedef struct {
   StellarTestServer         *server;
@@ -31,31 +32,10 @@ typedef struct {
 } Fixture;
 
 static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-
-  return GTK_WIDGET (child);
-}
-
-static GtkWidget *
 view_child (Fixture    *fixture,
             const char *name)
 {
-  return template_child (fixture->view, STELLAR_TYPE_EXPLORER_VIEW, name);
-}
-
-static gboolean
-is_connected (gpointer user_data)
-{
-  Fixture *fixture = user_data;
-  StellarSession *session = stellar_window_get_session (fixture->window);
-
-  return session != NULL && stellar_session_get_state (session) == STELLAR_CLIENT_STATE_CONNECTED;
+  return stellar_test_template_child (fixture->view, STELLAR_TYPE_EXPLORER_VIEW, name);
 }
 
 static void
@@ -69,7 +49,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   stellar_window_connect_to (fixture->window, stellar_test_server_get_url (fixture->server), NULL);
-  g_assert_true (stellar_test_iterate_until (is_connected, fixture, STELLAR_TEST_TIMEOUT_MS));
+  stellar_test_wait_for (stellar_test_window_is_connected (fixture->window));
   stellar_window_show_tool (fixture->window, "actions");
 
   fixture->collections = stellar_explorer_view_get_collections (fixture->view);
@@ -162,18 +142,18 @@ save_request (Fixture    *fixture,
   dialog = STELLAR_SAVE_REQUEST_DIALOG (find_window (STELLAR_TYPE_SAVE_REQUEST_DIALOG));
   g_assert_nonnull (dialog);
 
-  collection_row = template_child (dialog, STELLAR_TYPE_SAVE_REQUEST_DIALOG, "collection_row");
+  collection_row = stellar_test_template_child (dialog, STELLAR_TYPE_SAVE_REQUEST_DIALOG, "collection_row");
   names = adw_combo_row_get_model (ADW_COMBO_ROW (collection_row));
   n_names = g_list_model_get_n_items (names);
 
-  gtk_editable_set_text (GTK_EDITABLE (template_child (dialog, STELLAR_TYPE_SAVE_REQUEST_DIALOG, "name_row")), name);
+  gtk_editable_set_text (GTK_EDITABLE (stellar_test_template_child (dialog, STELLAR_TYPE_SAVE_REQUEST_DIALOG, "name_row")), name);
   if (collection == NULL)
     {
       adw_combo_row_set_selected (ADW_COMBO_ROW (collection_row), n_names - 1);
-      g_assert_true (gtk_widget_get_visible (template_child (dialog, STELLAR_TYPE_SAVE_REQUEST_DIALOG,
-                                                             "new_collection_row")));
-      gtk_editable_set_text (GTK_EDITABLE (template_child (dialog, STELLAR_TYPE_SAVE_REQUEST_DIALOG,
-                                                           "new_collection_row")),
+      g_assert_true (gtk_widget_get_visible (stellar_test_template_child (dialog, STELLAR_TYPE_SAVE_REQUEST_DIALOG,
+                                                                          "new_collection_row")));
+      gtk_editable_set_text (GTK_EDITABLE (stellar_test_template_child (dialog, STELLAR_TYPE_SAVE_REQUEST_DIALOG,
+                                                                        "new_collection_row")),
                              new_collection);
     }
   else
@@ -185,8 +165,8 @@ save_request (Fixture    *fixture,
           break;
       g_assert_cmpuint (i, <, n_names - 1);
       adw_combo_row_set_selected (ADW_COMBO_ROW (collection_row), i);
-      g_assert_false (gtk_widget_get_visible (template_child (dialog, STELLAR_TYPE_SAVE_REQUEST_DIALOG,
-                                                              "new_collection_row")));
+      g_assert_false (gtk_widget_get_visible (stellar_test_template_child (dialog, STELLAR_TYPE_SAVE_REQUEST_DIALOG,
+                                                                           "new_collection_row")));
     }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "save-request.save", NULL));
@@ -241,8 +221,8 @@ static const char *
 wait_message (Fixture *fixture)
 {
   g_assert_true (stellar_test_iterate_until (popover_has_message, fixture->popover, STELLAR_TEST_TIMEOUT_MS));
-  g_assert_true (gtk_widget_get_visible (template_child (fixture->popover, STELLAR_TYPE_COLLECTIONS_POPOVER,
-                                                         "message_label")));
+  g_assert_true (gtk_widget_get_visible (stellar_test_template_child (fixture->popover, STELLAR_TYPE_COLLECTIONS_POPOVER,
+                                                                      "message_label")));
 
   return stellar_collections_popover_get_message (fixture->popover);
 }
@@ -250,7 +230,7 @@ wait_message (Fixture *fixture)
 static guint
 count_rows (Fixture *fixture)
 {
-  GtkWidget *list_view = template_child (fixture->popover, STELLAR_TYPE_COLLECTIONS_POPOVER, "list_view");
+  GtkWidget *list_view = stellar_test_template_child (fixture->popover, STELLAR_TYPE_COLLECTIONS_POPOVER, "list_view");
   GtkSelectionModel *model = gtk_list_view_get_model (GTK_LIST_VIEW (list_view));
 
   return model != NULL ? g_list_model_get_n_items (G_LIST_MODEL (model)) : 0;
@@ -261,7 +241,7 @@ static void
 activate_request_row (Fixture    *fixture,
                       const char *name)
 {
-  GtkWidget *list_view = template_child (fixture->popover, STELLAR_TYPE_COLLECTIONS_POPOVER, "list_view");
+  GtkWidget *list_view = stellar_test_template_child (fixture->popover, STELLAR_TYPE_COLLECTIONS_POPOVER, "list_view");
   GListModel *rows = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view)));
 
   for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
@@ -310,7 +290,7 @@ menu_targets (Fixture *fixture)
 {
   GString *targets = g_string_new (NULL);
 
-  collect_menu_targets (template_child (fixture->popover, STELLAR_TYPE_COLLECTIONS_POPOVER, "list_view"), targets);
+  collect_menu_targets (stellar_test_template_child (fixture->popover, STELLAR_TYPE_COLLECTIONS_POPOVER, "list_view"), targets);
   return g_string_free (targets, FALSE);
 }
 
@@ -349,9 +329,9 @@ test_save_and_open (Fixture       *fixture,
   g_autofree char *text = NULL;
 
   g_assert_cmpuint (count_rows (fixture), ==, 0);
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (template_child (fixture->popover,
-                                                                                STELLAR_TYPE_COLLECTIONS_POPOVER,
-                                                                                "stack"))),
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stellar_test_template_child (fixture->popover,
+                                                                                             STELLAR_TYPE_COLLECTIONS_POPOVER,
+                                                                                             "stack"))),
                    ==, "empty");
 
   /* the request being written goes into a new collection */
@@ -533,8 +513,8 @@ test_export_import (Fixture       *fixture,
   /* Import: the same collection again, numbered beside the first */
   stellar_collections_popover_import_file (fixture->popover, file);
   g_assert_cmpstr (wait_message (fixture), ==, "Imported “Shared (2)”");
-  g_assert_false (gtk_widget_has_css_class (template_child (fixture->popover, STELLAR_TYPE_COLLECTIONS_POPOVER,
-                                                            "message_label"),
+  g_assert_false (gtk_widget_has_css_class (stellar_test_template_child (fixture->popover, STELLAR_TYPE_COLLECTIONS_POPOVER,
+                                                                         "message_label"),
                                             "error"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->collections)), ==, 2);
   collection = stellar_collections_lookup (fixture->collections, "Shared (2)");
@@ -604,8 +584,8 @@ test_broken_import (Fixture       *fixture,
       g_test_message ("Import of %s: %s", broken[i].content, message);
       g_assert_true (g_str_has_prefix (message, "Could not import the file: "));
       g_assert_nonnull (strstr (message, broken[i].reason));
-      g_assert_true (gtk_widget_has_css_class (template_child (fixture->popover, STELLAR_TYPE_COLLECTIONS_POPOVER,
-                                                               "message_label"),
+      g_assert_true (gtk_widget_has_css_class (stellar_test_template_child (fixture->popover, STELLAR_TYPE_COLLECTIONS_POPOVER,
+                                                                            "message_label"),
                                                "error"));
 
       /* nothing changed, nothing lost */

@@ -24,6 +24,7 @@
 #include "stellar-test-server.h"
 #include "stellar-test-utils.h"
 #include "stellar-window.h"
+#include "stellar-window-test-utils.h"
 
 #define SECRET "t0ken-only-in-the-keyring-4b1d"
 
@@ -35,27 +36,6 @@ typedef struct {
   StellarWindow       *window;
   StellarExplorerView *view;
 } Fixture;
-
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-
-  return GTK_WIDGET (child);
-}
-
-static gboolean
-is_connected (gpointer user_data)
-{
-  Fixture *fixture = user_data;
-  StellarSession *session = stellar_window_get_session (fixture->window);
-
-  return session != NULL && stellar_session_get_state (session) == STELLAR_CLIENT_STATE_CONNECTED;
-}
 
 static StellarExplorer *
 get_explorer (Fixture *fixture)
@@ -80,7 +60,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   stellar_window_connect_to (fixture->window, stellar_test_server_get_url (fixture->server), NULL);
-  g_assert_true (stellar_test_iterate_until (is_connected, fixture, STELLAR_TEST_TIMEOUT_MS));
+  stellar_test_wait_for (stellar_test_window_is_connected (fixture->window));
   stellar_window_show_tool (fixture->window, "actions");
   stellar_test_wait_for (!stellar_default_params_get_busy (get_params (fixture)));
 }
@@ -106,28 +86,12 @@ fixture_tear_down (Fixture       *fixture,
 /* --- helpers ------------------------------------------------------------- */
 
 static GtkWindow *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (STELLAR_IS_DEFAULT_PARAMS_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
-static GtkWindow *
 open_dialog (Fixture *fixture)
 {
   GtkWindow *dialog;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "explorer.default-params", NULL));
-  dialog = find_dialog ();
+  dialog = stellar_test_find_toplevel (STELLAR_TYPE_DEFAULT_PARAMS_DIALOG);
   g_assert_nonnull (dialog);
 
   return dialog;
@@ -138,12 +102,12 @@ row_child (GtkWindow  *dialog,
            int         index,
            const char *name)
 {
-  GtkListBox *list_box = GTK_LIST_BOX (template_child (dialog, STELLAR_TYPE_DEFAULT_PARAMS_DIALOG, "list_box"));
+  GtkListBox *list_box = GTK_LIST_BOX (stellar_test_template_child (dialog, STELLAR_TYPE_DEFAULT_PARAMS_DIALOG, "list_box"));
   GtkListBoxRow *row = gtk_list_box_get_row_at_index (list_box, index);
 
   g_assert_true (STELLAR_IS_DEFAULT_PARAM_ROW (row));
 
-  return template_child (row, STELLAR_TYPE_DEFAULT_PARAM_ROW, name);
+  return stellar_test_template_child (row, STELLAR_TYPE_DEFAULT_PARAM_ROW, name);
 }
 
 /* "Add Parameter", then the row filled in as a person would. */
@@ -153,7 +117,7 @@ add_param (GtkWindow  *dialog,
            const char *value,
            gboolean    secret)
 {
-  GtkListBox *list_box = GTK_LIST_BOX (template_child (dialog, STELLAR_TYPE_DEFAULT_PARAMS_DIALOG, "list_box"));
+  GtkListBox *list_box = GTK_LIST_BOX (stellar_test_template_child (dialog, STELLAR_TYPE_DEFAULT_PARAMS_DIALOG, "list_box"));
   int index = 0;
 
   while (gtk_list_box_get_row_at_index (list_box, index) != NULL)
@@ -217,16 +181,16 @@ send_echo (Fixture          *fixture,
            StellarTransport  transport)
 {
   StellarExplorer *explorer = get_explorer (fixture);
-  GtkTextView *params_view = GTK_TEXT_VIEW (template_child (fixture->view, STELLAR_TYPE_EXPLORER_VIEW,
-                                                            "params_view"));
+  GtkTextView *params_view = GTK_TEXT_VIEW (stellar_test_template_child (fixture->view, STELLAR_TYPE_EXPLORER_VIEW,
+                                                                         "params_view"));
   StellarCall *call;
 
-  gtk_editable_set_text (GTK_EDITABLE (template_child (fixture->view, STELLAR_TYPE_EXPLORER_VIEW,
-                                                       "action_entry")),
+  gtk_editable_set_text (GTK_EDITABLE (stellar_test_template_child (fixture->view, STELLAR_TYPE_EXPLORER_VIEW,
+                                                                    "action_entry")),
                          "echo");
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (params_view), "{\"message\": \"with defaults\"}", -1);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (template_child (fixture->view, STELLAR_TYPE_EXPLORER_VIEW,
-                                                             "transport_dropdown")),
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (stellar_test_template_child (fixture->view, STELLAR_TYPE_EXPLORER_VIEW,
+                                                                          "transport_dropdown")),
                               transport);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "explorer.send", NULL));
@@ -321,8 +285,8 @@ test_editor_reaches_server (Fixture       *fixture,
   StellarFrame *frame;
   StellarCall *call;
 
-  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (template_child (dialog, STELLAR_TYPE_DEFAULT_PARAMS_DIALOG,
-                                                                       "list_box")),
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (stellar_test_template_child (dialog, STELLAR_TYPE_DEFAULT_PARAMS_DIALOG,
+                                                                                    "list_box")),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL, "Default Parameters");
 
   add_param (dialog, "tenant", "acme", FALSE);
@@ -363,8 +327,8 @@ test_editor_reaches_server (Fixture       *fixture,
   stellar_window_show_tool (fixture->window, "inspector");
   inspector = STELLAR_INSPECTOR_VIEW (stellar_window_get_page (fixture->window, "inspector"));
   g_assert_true (stellar_inspector_view_show_frame (inspector, stellar_frame_get_id (frame)));
-  details = STELLAR_FRAME_DETAILS (template_child (inspector, STELLAR_TYPE_INSPECTOR_VIEW, "details"));
-  added_label = template_child (details, STELLAR_TYPE_FRAME_DETAILS, "added_label");
+  details = STELLAR_FRAME_DETAILS (stellar_test_template_child (inspector, STELLAR_TYPE_INSPECTOR_VIEW, "details"));
+  added_label = stellar_test_template_child (details, STELLAR_TYPE_FRAME_DETAILS, "added_label");
   g_assert_true (gtk_widget_get_visible (added_label));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (added_label)), ==, "added: tenant, token");
 

@@ -13,6 +13,7 @@
 #include "stellar-test-server.h"
 #include "stellar-test-utils.h"
 #include "stellar-window.h"
+#include "stellar-window-test-utils.h"
 
 typedef struct {
   GSettings           *settings;
@@ -33,25 +34,6 @@ child (Fixture    *fixture,
   return GTK_WIDGET (widget);
 }
 
-static gboolean
-is_connected (gpointer user_data)
-{
-  Fixture *fixture = user_data;
-  StellarSession *session = stellar_window_get_session (fixture->window);
-
-  return session != NULL && stellar_session_get_state (session) == STELLAR_CLIENT_STATE_CONNECTED;
-}
-
-static gboolean
-explorer_view_is_shown (gpointer user_data)
-{
-  Fixture *fixture = user_data;
-  GObject *content = gtk_widget_get_template_child (GTK_WIDGET (fixture->window),
-                                                    STELLAR_TYPE_WINDOW, "content_stack");
-
-  return gtk_stack_get_visible_child (GTK_STACK (content)) == GTK_WIDGET (fixture->view);
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
@@ -63,9 +45,9 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   stellar_window_connect_to (fixture->window, stellar_test_server_get_url (fixture->server), NULL);
-  g_assert_true (stellar_test_iterate_until (is_connected, fixture, STELLAR_TEST_TIMEOUT_MS));
+  stellar_test_wait_for (stellar_test_window_is_connected (fixture->window));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-tool", "s", "actions");
-  g_assert_true (stellar_test_iterate_until (explorer_view_is_shown, fixture, STELLAR_TEST_TIMEOUT_MS));
+  stellar_test_wait_for (stellar_test_window_shows_page (fixture->window, "actions"));
   g_assert_nonnull (stellar_explorer_view_get_explorer (fixture->view));
 }
 

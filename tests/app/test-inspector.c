@@ -15,6 +15,7 @@
 #include "stellar-test-server.h"
 #include "stellar-test-utils.h"
 #include "stellar-window.h"
+#include "stellar-window-test-utils.h"
 
 typedef struct {
   StellarTestServer    *server;
@@ -22,27 +23,6 @@ typedef struct {
   StellarInspectorView *view;
   GListModel           *frames;  /* what the list shows */
 } Fixture;
-
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-
-  return GTK_WIDGET (child);
-}
-
-static gboolean
-is_connected (gpointer user_data)
-{
-  Fixture *fixture = user_data;
-  StellarClient *client = stellar_window_get_client (fixture->window);
-
-  return client != NULL && stellar_client_get_state (client) == STELLAR_CLIENT_STATE_CONNECTED;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -55,12 +35,12 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   stellar_window_connect_to (fixture->window, stellar_test_server_get_url (fixture->server), data);
-  g_assert_true (stellar_test_iterate_until (is_connected, fixture, STELLAR_TEST_TIMEOUT_MS));
+  stellar_test_wait_for (stellar_test_window_is_connected (fixture->window));
 
   stellar_window_show_tool (fixture->window, "inspector");
   fixture->view = STELLAR_INSPECTOR_VIEW (stellar_window_get_page (fixture->window, "inspector"));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
-  frames_view = template_child (fixture->view, STELLAR_TYPE_INSPECTOR_VIEW, "frames_view");
+  frames_view = stellar_test_template_child (fixture->view, STELLAR_TYPE_INSPECTOR_VIEW, "frames_view");
   fixture->frames = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (frames_view)));
 }
 
@@ -172,7 +152,7 @@ test_filter (Fixture       *fixture,
              gconstpointer  data)
 {
   FindData find = { fixture, "second-word" };
-  GtkWidget *entry = template_child (fixture->view, STELLAR_TYPE_INSPECTOR_VIEW, "filter_entry");
+  GtkWidget *entry = stellar_test_template_child (fixture->view, STELLAR_TYPE_INSPECTOR_VIEW, "filter_entry");
 
   call_echo (fixture, "first-word");
   call_echo (fixture, "second-word");
@@ -193,9 +173,9 @@ test_filter (Fixture       *fixture,
   stellar_test_wait_for (find_frame (fixture, FALSE, "first-word") != NULL);
 
   /* the kinds: hiding actions hides both frames of a call */
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (template_child (fixture->view,
-                                                                 STELLAR_TYPE_INSPECTOR_VIEW,
-                                                                 "actions_check")),
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (stellar_test_template_child (fixture->view,
+                                                                              STELLAR_TYPE_INSPECTOR_VIEW,
+                                                                              "actions_check")),
                                FALSE);
   stellar_test_wait_for (find_frame (fixture, FALSE, "first-word") == NULL);
   g_assert_null (find_frame (fixture, TRUE, "second-word"));
@@ -207,8 +187,8 @@ test_pause (Fixture       *fixture,
 {
   FindData find = { fixture, "after-pause" };
   StellarFrameLog *log = stellar_session_get_frame_log (stellar_window_get_session (fixture->window));
-  GtkWidget *pause_button = template_child (fixture->view, STELLAR_TYPE_INSPECTOR_VIEW,
-                                            "pause_button");
+  GtkWidget *pause_button = stellar_test_template_child (fixture->view, STELLAR_TYPE_INSPECTOR_VIEW,
+                                                         "pause_button");
 
   /* a button clicks when its press animation ends */
   gtk_widget_activate (pause_button);
@@ -265,7 +245,7 @@ test_inspect_message (Fixture       *fixture,
                       gconstpointer  data)
 {
   StellarSession *session = stellar_window_get_session (fixture->window);
-  GtkWidget *content = template_child (fixture->window, STELLAR_TYPE_WINDOW, "content_stack");
+  GtkWidget *content = stellar_test_template_child (fixture->window, STELLAR_TYPE_WINDOW, "content_stack");
   GtkSingleSelection *selection = GTK_SINGLE_SELECTION (fixture->frames);
   StellarRoom *room;
   StellarMessage *message;
@@ -281,8 +261,8 @@ test_inspect_message (Fixture       *fixture,
   stellar_test_wait_for ((row = find_message_row (GTK_WIDGET (fixture->window), message)) != NULL);
 
   /* a filter that hides the frame is lifted */
-  gtk_editable_set_text (GTK_EDITABLE (template_child (fixture->view, STELLAR_TYPE_INSPECTOR_VIEW,
-                                                       "filter_entry")),
+  gtk_editable_set_text (GTK_EDITABLE (stellar_test_template_child (fixture->view, STELLAR_TYPE_INSPECTOR_VIEW,
+                                                                    "filter_entry")),
                          "nothing-says-this");
   g_assert_true (gtk_widget_activate_action (row, "message-row.inspect-frame", NULL));
 

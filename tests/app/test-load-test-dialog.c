@@ -15,6 +15,7 @@
 #include "stellar-test-utils.h"
 #include "stellar-throughput-chart.h"
 #include "stellar-window.h"
+#include "stellar-window-test-utils.h"
 
 typedef struct {
   GSettings             *settings;
@@ -25,15 +26,6 @@ typedef struct {
   StellarLoadTestDialog *dialog;
   char                  *folder;
 } Fixture;
-
-static gboolean
-is_connected (gpointer user_data)
-{
-  Fixture *fixture = user_data;
-  StellarSession *session = stellar_window_get_session (fixture->window);
-
-  return session != NULL && stellar_session_get_state (session) == STELLAR_CLIENT_STATE_CONNECTED;
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
@@ -47,7 +39,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   stellar_window_connect_to (fixture->window, stellar_test_server_get_url (fixture->server), NULL);
-  g_assert_true (stellar_test_iterate_until (is_connected, fixture, STELLAR_TEST_TIMEOUT_MS));
+  stellar_test_wait_for (stellar_test_window_is_connected (fixture->window));
   gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-tool", "s", "actions");
   stellar_test_wait_for (stellar_explorer_view_get_explorer (fixture->view) != NULL &&
                          gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
@@ -127,22 +119,6 @@ find_run_repeatedly_button (Fixture *fixture)
   return button;
 }
 
-static StellarLoadTestDialog *
-find_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (STELLAR_IS_LOAD_TEST_DIALOG (window))
-        return STELLAR_LOAD_TEST_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 /* Types the request on the Actions page, then opens Run Repeatedly from
  * the button beside Send. */
 static void
@@ -161,7 +137,7 @@ open_dialog (Fixture    *fixture,
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
 
-  fixture->dialog = g_object_ref (find_dialog ());
+  fixture->dialog = g_object_ref (STELLAR_LOAD_TEST_DIALOG (stellar_test_find_toplevel (STELLAR_TYPE_LOAD_TEST_DIALOG)));
   g_assert_nonnull (fixture->dialog);
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (fixture->dialog)) == GTK_WINDOW (fixture->window));
   g_assert_true (gtk_window_get_modal (GTK_WINDOW (fixture->dialog)));
@@ -471,7 +447,7 @@ test_invalid_params (Fixture       *fixture,
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (params_view)), "{\"n\": tru}", -1);
   g_assert_false (gtk_widget_is_sensitive (button));
   gtk_widget_activate_action (GTK_WIDGET (fixture->view), "explorer.run-repeatedly", NULL);
-  g_assert_null (find_dialog ());
+  g_assert_null (stellar_test_find_toplevel (STELLAR_TYPE_LOAD_TEST_DIALOG));
 }
 
 int

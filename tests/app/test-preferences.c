@@ -13,17 +13,7 @@
 #include "stellar-test-server.h"
 #include "stellar-test-utils.h"
 #include "stellar-window.h"
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
+#include "stellar-window-test-utils.h"
 
 static void
 reset_settings (GSettings *settings)
@@ -71,10 +61,10 @@ test_preferences (void)
 
   preferences = stellar_preferences_window_new (settings, NULL, url);
   gtk_window_present (GTK_WINDOW (preferences));
-  notifications = template_child (preferences, STELLAR_TYPE_PREFERENCES_WINDOW, "notifications_switch");
-  retention = template_child (preferences, STELLAR_TYPE_PREFERENCES_WINDOW, "retention_row");
-  mention_names = template_child (preferences, STELLAR_TYPE_PREFERENCES_WINDOW, "mention_names_row");
-  rooms_page = template_child (preferences, STELLAR_TYPE_PREFERENCES_WINDOW, "rooms_page");
+  notifications = stellar_test_template_child (preferences, STELLAR_TYPE_PREFERENCES_WINDOW, "notifications_switch");
+  retention = stellar_test_template_child (preferences, STELLAR_TYPE_PREFERENCES_WINDOW, "retention_row");
+  mention_names = stellar_test_template_child (preferences, STELLAR_TYPE_PREFERENCES_WINDOW, "mention_names_row");
+  rooms_page = stellar_test_template_child (preferences, STELLAR_TYPE_PREFERENCES_WINDOW, "rooms_page");
 
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (notifications), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Show Notifications");
@@ -93,7 +83,7 @@ test_preferences (void)
   g_assert_cmpstrv (names, ((const char *[]) { "Ada", "lovelace", NULL }));
 
   /* the inspector's ring follows its setting, in the session too */
-  capacity = template_child (preferences, STELLAR_TYPE_PREFERENCES_WINDOW, "inspector_capacity_spin");
+  capacity = stellar_test_template_child (preferences, STELLAR_TYPE_PREFERENCES_WINDOW, "inspector_capacity_spin");
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (capacity)), ==, 10000);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (capacity), 500);
   g_assert_cmpuint (g_settings_get_uint (settings, "inspector-capacity"), ==, 500);
@@ -155,22 +145,6 @@ test_shortcuts (void)
   gtk_window_destroy (GTK_WINDOW (overlay));
 }
 
-static GtkWindow *
-find_shortcuts_window (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (GTK_IS_SHORTCUTS_WINDOW (toplevel))
-        return GTK_WINDOW (toplevel);
-    }
-
-  return NULL;
-}
-
 /* A window shows it (Ctrl+?), over itself, and takes it along when closed. */
 static void
 test_shortcuts_shown (void)
@@ -180,20 +154,20 @@ test_shortcuts_shown (void)
   GLogLevelFlags fatal;
 
   gtk_window_present (GTK_WINDOW (window));
-  g_assert_null (find_shortcuts_window ());
+  g_assert_null (stellar_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
 
   /* GTK 4.8's shortcuts window measures one of its own labels as -3 px
    * wide when it is first shown, and warns about it: not fatal here. */
   fatal = g_log_set_always_fatal (G_LOG_FATAL_MASK);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   g_log_set_always_fatal (fatal);
-  shortcuts = find_shortcuts_window ();
+  shortcuts = stellar_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
   g_assert_true (gtk_window_get_transient_for (shortcuts) == GTK_WINDOW (window));
   stellar_test_wait_for (gtk_widget_get_mapped (GTK_WIDGET (shortcuts)));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  stellar_test_wait_for (find_shortcuts_window () == NULL);
+  stellar_test_wait_for (stellar_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) == NULL);
 }
 
 int

@@ -20,6 +20,7 @@
 #include "stellar-test-server.h"
 #include "stellar-test-utils.h"
 #include "stellar-window.h"
+#include "stellar-window-test-utils.h"
 
 typedef struct {
   GSettings         *settings;
@@ -31,17 +32,6 @@ typedef struct {
   GtkWidget         *text_view;
   StellarClient     *other;
 } Fixture;
-
-static gpointer
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
 
 /* A part of a message row, which the row makes when it first shows it. */
 static GtkWidget *
@@ -85,9 +75,9 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (fixture->window));
 
   fixture->room_view = stellar_window_get_page (fixture->window, "room");
-  fixture->messages_view = template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "messages_view");
-  fixture->composer = template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "composer");
-  fixture->text_view = template_child (fixture->composer, STELLAR_TYPE_COMPOSER, "text_view");
+  fixture->messages_view = stellar_test_template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "messages_view");
+  fixture->composer = stellar_test_template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "composer");
+  fixture->text_view = stellar_test_template_child (fixture->composer, STELLAR_TYPE_COMPOSER, "text_view");
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 }
@@ -260,8 +250,8 @@ static gboolean
 state_label_starts_with (Fixture    *fixture,
                          const char *prefix)
 {
-  GtkWidget *status = template_child (fixture->window, STELLAR_TYPE_WINDOW, "connection_status");
-  GtkWidget *label = template_child (status, STELLAR_TYPE_CONNECTION_STATUS, "label");
+  GtkWidget *status = stellar_test_template_child (fixture->window, STELLAR_TYPE_WINDOW, "connection_status");
+  GtkWidget *label = stellar_test_template_child (status, STELLAR_TYPE_CONNECTION_STATUS, "label");
 
   return g_str_has_prefix (gtk_label_get_text (GTK_LABEL (label)), prefix);
 }
@@ -282,7 +272,7 @@ test_chat (Fixture       *fixture,
            gconstpointer  data)
 {
   g_autoptr(GPtrArray) other_heard = g_ptr_array_new_with_free_func (g_free);
-  GtkWidget *send_button = template_child (fixture->composer, STELLAR_TYPE_COMPOSER, "send_button");
+  GtkWidget *send_button = stellar_test_template_child (fixture->composer, STELLAR_TYPE_COMPOSER, "send_button");
   g_autofree char *other_short_id = NULL;
   g_autofree char *left = NULL;
   StellarMessageRow *row;
@@ -340,7 +330,7 @@ test_chat (Fixture       *fixture,
   other_short_id = g_strndup (stellar_client_get_id (fixture->other), 8);
   assert_row_name (row, other_short_id);
   {
-    GtkWidget *text_label = template_child (row, STELLAR_TYPE_MESSAGE_ROW, "text_label");
+    GtkWidget *text_label = stellar_test_template_child (row, STELLAR_TYPE_MESSAGE_ROW, "text_label");
 
     /* shown as typed, with the address as a link */
     g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (text_label)), ==, "<b>hi</b> see https://example.com/x");
@@ -443,8 +433,8 @@ static GtkListBoxRow *
 sidebar_row (Fixture *fixture,
              guint    position)
 {
-  GtkWidget *sidebar = template_child (fixture->window, STELLAR_TYPE_WINDOW, "sidebar");
-  GtkWidget *rooms_list = template_child (sidebar, STELLAR_TYPE_SIDEBAR, "rooms_list");
+  GtkWidget *sidebar = stellar_test_template_child (fixture->window, STELLAR_TYPE_WINDOW, "sidebar");
+  GtkWidget *rooms_list = stellar_test_template_child (sidebar, STELLAR_TYPE_SIDEBAR, "rooms_list");
 
   return gtk_list_box_get_row_at_index (GTK_LIST_BOX (rooms_list), position);
 }
@@ -470,7 +460,7 @@ test_unread_badges (Fixture       *fixture,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (sidebar_row (fixture, 1)),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "anotherRoom, 1 unread message");
-  badge = template_child (sidebar_row (fixture, 1), g_type_from_name ("StellarRoomRow"), "badge");
+  badge = stellar_test_template_child (sidebar_row (fixture, 1), g_type_from_name ("StellarRoomRow"), "badge");
   g_assert_true (gtk_widget_get_visible (badge));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (badge)), ==, "1");
   g_assert_false (gtk_widget_has_css_class (badge, "mention"));
@@ -533,8 +523,8 @@ static void
 test_join_room (Fixture       *fixture,
                 gconstpointer  data)
 {
-  GtkWidget *sidebar = template_child (fixture->window, STELLAR_TYPE_WINDOW, "sidebar");
-  GtkWidget *join_button = template_child (sidebar, STELLAR_TYPE_SIDEBAR, "join_button");
+  GtkWidget *sidebar = stellar_test_template_child (fixture->window, STELLAR_TYPE_WINDOW, "sidebar");
+  GtkWidget *join_button = stellar_test_template_child (sidebar, STELLAR_TYPE_SIDEBAR, "join_button");
   StellarJoinRoomDialog *dialog;
   GtkWidget *name_row;
   GtkWidget *error_label;
@@ -549,8 +539,8 @@ test_join_room (Fixture       *fixture,
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
 
-  name_row = template_child (dialog, STELLAR_TYPE_JOIN_ROOM_DIALOG, "name_row");
-  error_label = template_child (dialog, STELLAR_TYPE_JOIN_ROOM_DIALOG, "error_label");
+  name_row = stellar_test_template_child (dialog, STELLAR_TYPE_JOIN_ROOM_DIALOG, "name_row");
+  error_label = stellar_test_template_child (dialog, STELLAR_TYPE_JOIN_ROOM_DIALOG, "error_label");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (name_row), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Room Name");
 
@@ -584,7 +574,7 @@ static void
 test_refused_room (Fixture       *fixture,
                    gconstpointer  data)
 {
-  GtkWidget *placeholder = template_child (fixture->composer, STELLAR_TYPE_COMPOSER, "placeholder_label");
+  GtkWidget *placeholder = stellar_test_template_child (fixture->composer, STELLAR_TYPE_COMPOSER, "placeholder_label");
 
   connect_with_rooms (fixture, (const char *[]) { "defaultRoom", NULL });
   stellar_session_add_rooms (session_of (fixture), (const char *[]) { "noSuchRoom", NULL });
@@ -617,7 +607,7 @@ static gboolean
 stack_shows (GtkWidget  *room_view,
              const char *page)
 {
-  GtkStack *stack = template_child (room_view, STELLAR_TYPE_ROOM_VIEW, "content_stack");
+  GtkStack *stack = stellar_test_template_child (room_view, STELLAR_TYPE_ROOM_VIEW, "content_stack");
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (stack), page) == 0;
 }
@@ -627,9 +617,9 @@ static void
 test_search (Fixture       *fixture,
              gconstpointer  data)
 {
-  GtkWidget *search_bar = template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "search_bar");
-  GtkWidget *entry = template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "search_entry");
-  GtkWidget *results = template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "results_view");
+  GtkWidget *search_bar = stellar_test_template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "search_bar");
+  GtkWidget *entry = stellar_test_template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "search_entry");
+  GtkWidget *results = stellar_test_template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "results_view");
   StellarRoom *room;
 
   connect_with_rooms (fixture, (const char *[]) { "defaultRoom", NULL });
@@ -664,7 +654,7 @@ test_search (Fixture       *fixture,
 static GtkAdjustment *
 messages_adjustment (Fixture *fixture)
 {
-  GtkWidget *scroller = template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "messages_scroller");
+  GtkWidget *scroller = stellar_test_template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "messages_scroller");
 
   return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
 }
@@ -684,7 +674,7 @@ static gboolean
 on_screen (Fixture    *fixture,
            const char *text)
 {
-  GtkWidget *scroller = template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "messages_scroller");
+  GtkWidget *scroller = stellar_test_template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "messages_scroller");
   StellarMessageRow *row = find_row (fixture->messages_view, text);
   graphene_rect_t bounds;
 
@@ -698,7 +688,7 @@ on_screen (Fixture    *fixture,
 static void
 scroll_up (Fixture *fixture)
 {
-  GtkWidget *scroller = template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "messages_scroller");
+  GtkWidget *scroller = stellar_test_template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "messages_scroller");
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (scroller);
   gboolean handled = FALSE;
 
@@ -731,7 +721,7 @@ static void
 test_follow_latest (Fixture       *fixture,
                     gconstpointer  data)
 {
-  GtkWidget *jump_button = template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "jump_button");
+  GtkWidget *jump_button = stellar_test_template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "jump_button");
   StellarRoom *room;
   double value;
 
@@ -792,14 +782,14 @@ test_back_to_unread (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (find_part (first_unread, "unread-line")));
   g_assert_false (at_bottom (fixture));
   g_assert_false (on_screen (fixture, "unread 39"));
-  g_assert_true (gtk_widget_get_visible (template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW,
-                                                         "jump_button")));
+  g_assert_true (gtk_widget_get_visible (stellar_test_template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW,
+                                                                      "jump_button")));
 }
 
 static gboolean
 members_shown (GtkWidget *room_info)
 {
-  GtkStack *stack = template_child (room_info, g_type_from_name ("StellarRoomInfo"), "stack");
+  GtkStack *stack = stellar_test_template_child (room_info, g_type_from_name ("StellarRoomInfo"), "stack");
 
   return g_strcmp0 (gtk_stack_get_visible_child_name (stack), "members") == 0;
 }
@@ -809,8 +799,8 @@ static void
 test_room_info (Fixture       *fixture,
                 gconstpointer  data)
 {
-  GtkWidget *info_button = template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "info_button");
-  GtkWidget *room_info = template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "room_info");
+  GtkWidget *info_button = stellar_test_template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "info_button");
+  GtkWidget *room_info = stellar_test_template_child (fixture->room_view, STELLAR_TYPE_ROOM_VIEW, "room_info");
   GtkWidget *title;
   GtkWidget *members;
   GtkListBoxRow *row;
@@ -823,8 +813,8 @@ test_room_info (Fixture       *fixture,
   gtk_widget_activate_action (fixture->room_view, "room.info", NULL);
   stellar_test_wait_for (members_shown (room_info));
 
-  title = template_child (room_info, g_type_from_name ("StellarRoomInfo"), "title_label");
-  members = template_child (room_info, g_type_from_name ("StellarRoomInfo"), "members_list");
+  title = stellar_test_template_child (room_info, g_type_from_name ("StellarRoomInfo"), "title_label");
+  members = stellar_test_template_child (room_info, g_type_from_name ("StellarRoomInfo"), "members_list");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, "2 Members");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (members), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Members");

@@ -17,6 +17,7 @@
 #include "stellar-test-server.h"
 #include "stellar-test-utils.h"
 #include "stellar-window.h"
+#include "stellar-window-test-utils.h"
 
 #define HINT "Enter a server address such as http://localhost:8080"
 
@@ -28,18 +29,6 @@ typedef struct {
   GtkWidget          *connect_button;
   GtkWidget          *error_label;
 } Fixture;
-
-static GtkWidget *
-template_child (gpointer    widget,
-                GType       type,
-                const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-
-  g_assert_nonnull (child);
-
-  return GTK_WIDGET (child);
-}
 
 static GtkWidget *
 find_descendant (GtkWidget *widget,
@@ -76,12 +65,12 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = g_object_ref (stellar_window_new (NULL));
   gtk_window_present (GTK_WINDOW (fixture->window));
 
-  fixture->page = STELLAR_CONNECT_PAGE (template_child (fixture->window, STELLAR_TYPE_WINDOW,
-                                                        "connect_page"));
-  fixture->url_entry = template_child (fixture->page, STELLAR_TYPE_CONNECT_PAGE, "url_entry");
-  fixture->connect_button = template_child (fixture->page, STELLAR_TYPE_CONNECT_PAGE,
-                                            "connect_button");
-  fixture->error_label = template_child (fixture->page, STELLAR_TYPE_CONNECT_PAGE, "error_label");
+  fixture->page = STELLAR_CONNECT_PAGE (stellar_test_template_child (fixture->window, STELLAR_TYPE_WINDOW,
+                                                                     "connect_page"));
+  fixture->url_entry = stellar_test_template_child (fixture->page, STELLAR_TYPE_CONNECT_PAGE, "url_entry");
+  fixture->connect_button = stellar_test_template_child (fixture->page, STELLAR_TYPE_CONNECT_PAGE,
+                                                         "connect_button");
+  fixture->error_label = stellar_test_template_child (fixture->page, STELLAR_TYPE_CONNECT_PAGE, "error_label");
 
   gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->window));
 }
@@ -117,9 +106,9 @@ error_is_visible (gpointer user_data)
 static GtkWidget *
 get_state_label (Fixture *fixture)
 {
-  GtkWidget *status = template_child (fixture->window, STELLAR_TYPE_WINDOW, "connection_status");
+  GtkWidget *status = stellar_test_template_child (fixture->window, STELLAR_TYPE_WINDOW, "connection_status");
 
-  return template_child (status, STELLAR_TYPE_CONNECTION_STATUS, "label");
+  return stellar_test_template_child (status, STELLAR_TYPE_CONNECTION_STATUS, "label");
 }
 
 /* ui.md: the state label's accessible name starts with its state */
@@ -174,7 +163,7 @@ assert_error_shown (Fixture    *fixture,
 static GtkWidget *
 visible_page (Fixture *fixture)
 {
-  GtkWidget *stack = template_child (fixture->window, STELLAR_TYPE_WINDOW, "stack");
+  GtkWidget *stack = stellar_test_template_child (fixture->window, STELLAR_TYPE_WINDOW, "stack");
 
   return gtk_stack_get_visible_child (GTK_STACK (stack));
 }
@@ -183,8 +172,8 @@ visible_page (Fixture *fixture)
 static GtkWidget *
 visible_content (Fixture *fixture)
 {
-  GtkWidget *flap = template_child (fixture->window, STELLAR_TYPE_WINDOW, "flap");
-  GtkWidget *content = template_child (fixture->window, STELLAR_TYPE_WINDOW, "content_stack");
+  GtkWidget *flap = stellar_test_template_child (fixture->window, STELLAR_TYPE_WINDOW, "flap");
+  GtkWidget *content = stellar_test_template_child (fixture->window, STELLAR_TYPE_WINDOW, "content_stack");
 
   if (visible_page (fixture) != flap)
     return NULL;
@@ -207,8 +196,8 @@ assert_on_connect_page (Fixture *fixture)
   g_assert_true (visible_page (fixture) == GTK_WIDGET (fixture->page));
   g_assert_false (stellar_connect_page_get_busy (fixture->page));
   g_assert_null (stellar_window_get_client (fixture->window));
-  g_assert_false (gtk_widget_get_visible (template_child (fixture->window, STELLAR_TYPE_WINDOW,
-                                                          "connection_status")));
+  g_assert_false (gtk_widget_get_visible (stellar_test_template_child (fixture->window, STELLAR_TYPE_WINDOW,
+                                                                       "connection_status")));
 }
 
 static void
@@ -293,8 +282,8 @@ test_refused (Fixture       *fixture,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->url_entry)), ==, url);
 
   /* only servers that answered are remembered */
-  g_assert_false (gtk_widget_get_visible (template_child (fixture->page, STELLAR_TYPE_CONNECT_PAGE,
-                                                          "recent_group")));
+  g_assert_false (gtk_widget_get_visible (stellar_test_template_child (fixture->page, STELLAR_TYPE_CONNECT_PAGE,
+                                                                       "recent_group")));
 }
 
 /* A TCP server that accepts connections and never answers. */
@@ -424,8 +413,8 @@ static void
 test_recent_servers (Fixture       *fixture,
                      gconstpointer  data)
 {
-  GtkWidget *group = template_child (fixture->page, STELLAR_TYPE_CONNECT_PAGE, "recent_group");
-  GtkWidget *list = template_child (fixture->page, STELLAR_TYPE_CONNECT_PAGE, "recent_list");
+  GtkWidget *group = stellar_test_template_child (fixture->page, STELLAR_TYPE_CONNECT_PAGE, "recent_group");
+  GtkWidget *list = stellar_test_template_child (fixture->page, STELLAR_TYPE_CONNECT_PAGE, "recent_list");
   GtkListBoxRow *first_row;
   g_autofree char *refused_url = NULL;
   g_auto(GStrv) stored = NULL;
@@ -468,7 +457,7 @@ assert_row_value (Fixture    *fixture,
                   const char *value)
 {
   GtkWidget *view = visible_content (fixture);
-  GtkWidget *row = template_child (view, STELLAR_TYPE_CONNECTION_VIEW, row_name);
+  GtkWidget *row = stellar_test_template_child (view, STELLAR_TYPE_CONNECTION_VIEW, row_name);
 
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, value);
 }
@@ -481,7 +470,7 @@ test_connected (Fixture       *fixture,
   const char *url = stellar_test_server_get_url (server);
   g_autofree char *server_name = g_strdup_printf ("127.0.0.1:%u",
                                                   stellar_test_server_get_port (server));
-  GtkWidget *title_label = template_child (fixture->window, STELLAR_TYPE_WINDOW, "title_label");
+  GtkWidget *title_label = stellar_test_template_child (fixture->window, STELLAR_TYPE_WINDOW, "title_label");
   GtkWidget *view;
   GtkWidget *status_page;
   StellarClient *client;
@@ -497,8 +486,8 @@ test_connected (Fixture       *fixture,
 
   /* the header names the server and says it is connected */
   assert_state_label (fixture, "Connected");
-  g_assert_true (gtk_widget_get_visible (template_child (fixture->window, STELLAR_TYPE_WINDOW,
-                                                         "connection_status")));
+  g_assert_true (gtk_widget_get_visible (stellar_test_template_child (fixture->window, STELLAR_TYPE_WINDOW,
+                                                                      "connection_status")));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title_label)), ==, server_name);
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (fixture->window)), ==, server_name);
 
@@ -506,7 +495,7 @@ test_connected (Fixture       *fixture,
   view = visible_content (fixture);
   g_assert_true (stellar_connection_view_get_session (STELLAR_CONNECTION_VIEW (view)) ==
                  stellar_window_get_session (fixture->window));
-  status_page = template_child (view, STELLAR_TYPE_CONNECTION_VIEW, "status_page");
+  status_page = stellar_test_template_child (view, STELLAR_TYPE_CONNECTION_VIEW, "status_page");
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status_page)), ==,
                    stellar_client_get_welcome_message (client));
   assert_row_value (fixture, "server_row", url);
@@ -516,8 +505,8 @@ test_connected (Fixture       *fixture,
   assert_row_value (fixture, "parser_row", "json");
   assert_row_value (fixture, "primus_version_row",
                     json_object_get_string_member (stellar_client_get_primus_spec (client), "version"));
-  g_assert_false (gtk_widget_get_visible (template_child (view, STELLAR_TYPE_CONNECTION_VIEW,
-                                                          "lost_label")));
+  g_assert_false (gtk_widget_get_visible (stellar_test_template_child (view, STELLAR_TYPE_CONNECTION_VIEW,
+                                                                       "lost_label")));
 
   /* and the server is remembered */
   stored = g_settings_get_strv (fixture->settings, "recent-servers");
@@ -535,7 +524,7 @@ row_says (GtkWidget  *request,
           const char *row_name,
           const char *prefix)
 {
-  GtkWidget *row = template_child (request, STELLAR_TYPE_FILE_REQUEST, row_name);
+  GtkWidget *row = stellar_test_template_child (request, STELLAR_TYPE_FILE_REQUEST, row_name);
 
   return gtk_widget_get_visible (row) &&
          g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), prefix);
@@ -561,8 +550,8 @@ test_request_file (Fixture       *fixture,
   stellar_window_connect_to (fixture->window, stellar_test_server_get_url (server), NULL);
   g_assert_true (stellar_test_iterate_until (connection_view_is_shown, fixture,
                                              STELLAR_TEST_TIMEOUT_MS));
-  request = template_child (visible_content (fixture), STELLAR_TYPE_CONNECTION_VIEW, "file_request");
-  error_label = template_child (request, STELLAR_TYPE_FILE_REQUEST, "error_label");
+  request = stellar_test_template_child (visible_content (fixture), STELLAR_TYPE_CONNECTION_VIEW, "file_request");
+  error_label = stellar_test_template_child (request, STELLAR_TYPE_FILE_REQUEST, "error_label");
 
   /* text: shown as it is */
   path = g_build_filename (g_getenv ("STELLAR_TEST_SERVER_DIR"), "public", "hello.txt", NULL);
@@ -571,8 +560,8 @@ test_request_file (Fixture       *fixture,
   stellar_test_wait_for (row_says (request, "mime_row", "text/plain"));
   size = g_format_size_full (length, G_FORMAT_SIZE_LONG_FORMAT);
   g_assert_true (row_says (request, "size_row", size));
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (template_child (request, STELLAR_TYPE_FILE_REQUEST,
-                                                                    "text_view")));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (stellar_test_template_child (request, STELLAR_TYPE_FILE_REQUEST,
+                                                                                 "text_view")));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_cmpstr (shown, ==, expected);
@@ -581,21 +570,21 @@ test_request_file (Fixture       *fixture,
   /* an image: previewed, its text hidden */
   stellar_file_request_request (STELLAR_FILE_REQUEST (request), "/stellar.png");
   stellar_test_wait_for (row_says (request, "mime_row", "image/png"));
-  image = gtk_picture_get_paintable (GTK_PICTURE (template_child (request, STELLAR_TYPE_FILE_REQUEST,
-                                                                  "picture")));
+  image = gtk_picture_get_paintable (GTK_PICTURE (stellar_test_template_child (request, STELLAR_TYPE_FILE_REQUEST,
+                                                                               "picture")));
   g_assert_nonnull (image);
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (image), ==, 16);
-  g_assert_false (gtk_widget_get_visible (template_child (request, STELLAR_TYPE_FILE_REQUEST,
-                                                          "text_scroller")));
+  g_assert_false (gtk_widget_get_visible (stellar_test_template_child (request, STELLAR_TYPE_FILE_REQUEST,
+                                                                       "text_scroller")));
 
   /* a missing file: said, nothing else shown (a real server does not
    * answer then: the request times out) */
   g_object_set (stellar_window_get_client (fixture->window), "request-timeout", 2000, NULL);
   stellar_file_request_request (STELLAR_FILE_REQUEST (request), "/no-such-file.txt");
   stellar_test_wait_for (gtk_widget_get_visible (error_label));
-  g_assert_false (gtk_widget_get_visible (template_child (request, STELLAR_TYPE_FILE_REQUEST, "mime_row")));
-  g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (template_child (request, STELLAR_TYPE_FILE_REQUEST,
-                                                                         "picture"))));
+  g_assert_false (gtk_widget_get_visible (stellar_test_template_child (request, STELLAR_TYPE_FILE_REQUEST, "mime_row")));
+  g_assert_null (gtk_picture_get_paintable (GTK_PICTURE (stellar_test_template_child (request, STELLAR_TYPE_FILE_REQUEST,
+                                                                                      "picture"))));
 }
 
 static void
@@ -610,7 +599,7 @@ test_connection_lost (Fixture       *fixture,
   g_assert_true (stellar_test_iterate_until (connection_view_is_shown, fixture,
                                              STELLAR_TEST_TIMEOUT_MS));
   view = visible_content (fixture);
-  lost_label = template_child (view, STELLAR_TYPE_CONNECTION_VIEW, "lost_label");
+  lost_label = stellar_test_template_child (view, STELLAR_TYPE_CONNECTION_VIEW, "lost_label");
 
   /* the server drops every connection: the header follows the client's
    * state while it reconnects by itself, and the view says why */
@@ -656,9 +645,9 @@ test_rooms_from_command_line (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_autoptr(StellarTestServer) server = stellar_test_server_startv (NULL);
-  GtkWidget *sidebar = template_child (fixture->window, STELLAR_TYPE_WINDOW, "sidebar");
-  GtkWidget *rooms_list = template_child (sidebar, STELLAR_TYPE_SIDEBAR, "rooms_list");
-  GtkWidget *join_button = template_child (sidebar, STELLAR_TYPE_SIDEBAR, "join_button");
+  GtkWidget *sidebar = stellar_test_template_child (fixture->window, STELLAR_TYPE_WINDOW, "sidebar");
+  GtkWidget *rooms_list = stellar_test_template_child (sidebar, STELLAR_TYPE_SIDEBAR, "rooms_list");
+  GtkWidget *join_button = stellar_test_template_child (sidebar, STELLAR_TYPE_SIDEBAR, "join_button");
   GtkListBoxRow *row;
 
   stellar_window_connect_to (fixture->window, stellar_test_server_get_url (server),
@@ -696,8 +685,8 @@ reconnect_button_is_visible (gpointer user_data)
 {
   Fixture *fixture = user_data;
 
-  return gtk_widget_get_visible (template_child (fixture->window, STELLAR_TYPE_WINDOW,
-                                                 "reconnect_button"));
+  return gtk_widget_get_visible (stellar_test_template_child (fixture->window, STELLAR_TYPE_WINDOW,
+                                                              "reconnect_button"));
 }
 
 /* When the client gives up, the header says Disconnected and offers to
@@ -707,7 +696,7 @@ test_reconnect_button (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(StellarTestServer) server = stellar_test_server_startv (NULL);
-  GtkWidget *button = template_child (fixture->window, STELLAR_TYPE_WINDOW, "reconnect_button");
+  GtkWidget *button = stellar_test_template_child (fixture->window, STELLAR_TYPE_WINDOW, "reconnect_button");
 
   stellar_window_connect_to (fixture->window, stellar_test_server_get_url (server), NULL);
   g_assert_true (stellar_test_iterate_until (connection_view_is_shown, fixture,
