@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "stellar-collections-popover.h"
+#include "stellar-file-chooser.h"
 #include "stellar-utils.h"
 
 /* The collections as a tree: each collection, and under it its requests.
@@ -326,28 +327,6 @@ delete_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static GtkFileChooserNative *
-new_chooser (StellarCollectionsPopover *self,
-             const char                *title,
-             GtkFileChooserAction       action,
-             const char                *accept_label)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  g_autoptr(GtkFileFilter) json_filter = gtk_file_filter_new ();
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (title, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                         action, accept_label, _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  gtk_file_filter_set_name (json_filter, _("JSON Files"));
-  gtk_file_filter_add_mime_type (json_filter, "application/json");
-  gtk_file_filter_add_suffix (json_filter, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), json_filter);
-
-  return chooser;
-}
-
 static GFile *
 take_chosen_file (StellarCollectionsPopover *self,
                   int                        response)
@@ -387,7 +366,8 @@ export_action (GtkWidget  *widget,
   if (lookup_collection (self, name) == NULL || self->chooser != NULL)
     return;
 
-  self->chooser = new_chooser (self, _("Export Collection"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"));
+  self->chooser = stellar_file_chooser_new (GTK_WIDGET (self), _("Export Collection"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                            _("_Export"), _("JSON Files"), "application/json", "json");
   g_object_set_data_full (G_OBJECT (self->chooser), "collection-name", g_strdup (name), g_free);
   file_name = g_strdup_printf ("%s.json", name);
   g_strdelimit (file_name, "/\\", '-');
@@ -418,7 +398,8 @@ import_action (GtkWidget  *widget,
   if (self->collections == NULL || self->chooser != NULL)
     return;
 
-  self->chooser = new_chooser (self, _("Import Collection"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"));
+  self->chooser = stellar_file_chooser_new (GTK_WIDGET (self), _("Import Collection"), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                            _("_Import"), _("JSON Files"), "application/json", "json");
   g_signal_connect_object (self->chooser, "response", G_CALLBACK (on_import_response), self, G_CONNECT_SWAPPED);
 
   gtk_popover_popdown (GTK_POPOVER (self));

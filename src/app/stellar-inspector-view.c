@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stellar-file-chooser.h"
 #include "stellar-frame-details.h"
 #include "stellar-frame-filter.h"
 #include "stellar-frame-format.h"
@@ -648,24 +649,13 @@ export_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   StellarInspectorView *self = STELLAR_INSPECTOR_VIEW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-  g_autoptr(GtkFileFilter) json_filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   if (self->session == NULL || self->export_chooser != NULL)
     return;
 
-  self->export_chooser = gtk_file_chooser_native_new (_("Export Frames"),
-                                                      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                      GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                      _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
-
-  gtk_file_filter_set_name (json_filter, _("JSON Files"));
-  gtk_file_filter_add_mime_type (json_filter, "application/json");
-  gtk_file_filter_add_suffix (json_filter, "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->export_chooser), json_filter);
-
+  self->export_chooser = stellar_file_chooser_new (widget, _("Export Frames"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                   _("_Export"), _("JSON Files"), "application/json", "json");
   name = suggest_export_name (self);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (self->export_chooser), name);
 

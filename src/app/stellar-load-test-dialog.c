@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "stellar-chart-private.h"
+#include "stellar-file-chooser.h"
 #include "stellar-latency-histogram.h"
 #include "stellar-load-test-dialog.h"
 #include "stellar-throughput-chart.h"
@@ -369,7 +370,6 @@ export_action (GtkWidget  *widget,
   StellarLoadTestDialog *self = STELLAR_LOAD_TEST_DIALOG (widget);
   StellarLoadReport *report = get_report (self);
   gboolean csv = g_str_equal (g_variant_get_string (parameter, NULL), "csv");
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autofree char *time = g_date_time_format (now, "%Y-%m-%d-%H%M%S");
   g_autofree char *action = NULL;
@@ -379,15 +379,9 @@ export_action (GtkWidget  *widget,
     return;
 
   self->export_format = csv ? STELLAR_LOAD_REPORT_FORMAT_CSV : STELLAR_LOAD_REPORT_FORMAT_JSON;
-  self->export_chooser = gtk_file_chooser_native_new (_("Export Results"), GTK_WINDOW (self),
-                                                      GTK_FILE_CHOOSER_ACTION_SAVE,
-                                                      _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->export_chooser), TRUE);
-
-  gtk_file_filter_set_name (filter, csv ? _("CSV Files") : _("JSON Files"));
-  gtk_file_filter_add_mime_type (filter, csv ? "text/csv" : "application/json");
-  gtk_file_filter_add_suffix (filter, csv ? "csv" : "json");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->export_chooser), filter);
+  self->export_chooser = stellar_file_chooser_new (widget, _("Export Results"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                   _("_Export"), csv ? _("CSV Files") : _("JSON Files"),
+                                                   csv ? "text/csv" : "application/json", csv ? "csv" : "json");
 
   action = g_strdup (stellar_load_report_get_action (report));
   g_strdelimit (action, "/\\:", '-');
