@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "stellar-test-utils.h"
 #include "stellar-window-test-utils.h"
 
 /* A widget's template child, which the test needs to be there. */
@@ -53,4 +54,42 @@ stellar_test_find_toplevel (GType type)
     }
 
   return NULL;
+}
+
+/**
+ * stellar_test_window_open:
+ * @url: the server
+ * @rooms: (nullable): the rooms to join
+ * @page: (nullable): the page to show once connected ("actions"…)
+ *
+ * Returns: (transfer full): a window shown and connected to @url, showing
+ *   @page; close it with stellar_test_window_close()
+ */
+StellarWindow *
+stellar_test_window_open (const char         *url,
+                          const char * const *rooms,
+                          const char         *page)
+{
+  StellarWindow *window = g_object_ref (stellar_window_new (NULL));
+
+  gtk_window_present (GTK_WINDOW (window));
+  stellar_window_connect_to (window, url, rooms);
+  stellar_test_wait_for (stellar_test_window_is_connected (window));
+
+  if (page != NULL)
+    {
+      stellar_window_show_tool (window, page);
+      stellar_test_wait_for (stellar_test_window_shows_page (window, page) &&
+                             gtk_widget_get_mapped (stellar_window_get_page (window, page)));
+    }
+
+  return window;
+}
+
+/* Closes @window, which must then be gone. */
+void
+stellar_test_window_close (StellarWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_assert_finalize_object (window);
 }

@@ -19,4 +19,9 @@ gboolean   stellar_test_window_shows_page   (StellarWindow *window,
                                              const char    *name);
 GtkWindow *stellar_test_find_toplevel       (GType          type);
 
+StellarWindow *stellar_test_window_open  (const char         *url,
+                                          const char * const *rooms,
+                                          const char         *page);
+void           stellar_test_window_close (StellarWindow      *window);
+
 G_END_DECLS

@@ -43,14 +43,9 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->server = stellar_test_server_startv (NULL);
-  fixture->window = g_object_ref (stellar_window_new (NULL));
+  fixture->window = stellar_test_window_open (stellar_test_server_get_url (fixture->server), NULL, "actions");
   fixture->view = STELLAR_EXPLORER_VIEW (stellar_window_get_page (fixture->window, "actions"));
   fixture->popover = STELLAR_COLLECTIONS_POPOVER (view_child (fixture, "collections_popover"));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-
-  stellar_window_connect_to (fixture->window, stellar_test_server_get_url (fixture->server), NULL);
-  stellar_test_wait_for (stellar_test_window_is_connected (fixture->window));
-  stellar_window_show_tool (fixture->window, "actions");
 
   fixture->collections = stellar_explorer_view_get_collections (fixture->view);
   g_assert_nonnull (fixture->collections);
@@ -69,8 +64,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_autofree char *folder = collections_folder ();
 
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
+  stellar_test_window_close (fixture->window);
   g_clear_pointer (&fixture->server, stellar_test_server_stop);
 
   /* the window's collections wrote what they had as they went */

@@ -55,13 +55,8 @@ fixture_set_up (Fixture       *fixture,
 {
   fixture->settings = g_settings_new (APP_ID);
   fixture->server = stellar_test_server_startv (NULL);
-  fixture->window = g_object_ref (stellar_window_new (NULL));
+  fixture->window = stellar_test_window_open (stellar_test_server_get_url (fixture->server), NULL, "actions");
   fixture->view = STELLAR_EXPLORER_VIEW (stellar_window_get_page (fixture->window, "actions"));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-
-  stellar_window_connect_to (fixture->window, stellar_test_server_get_url (fixture->server), NULL);
-  stellar_test_wait_for (stellar_test_window_is_connected (fixture->window));
-  stellar_window_show_tool (fixture->window, "actions");
   stellar_test_wait_for (!stellar_default_params_get_busy (get_params (fixture)));
 }
 
@@ -71,8 +66,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
 
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
+  stellar_test_window_close (fixture->window);
   g_clear_pointer (&fixture->server, stellar_test_server_stop);
 
   /* every item of the schema, whatever the server and key */

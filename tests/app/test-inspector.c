@@ -31,15 +31,8 @@ fixture_set_up (Fixture       *fixture,
   GtkWidget *frames_view;
 
   fixture->server = stellar_test_server_startv (NULL);
-  fixture->window = g_object_ref (stellar_window_new (NULL));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-
-  stellar_window_connect_to (fixture->window, stellar_test_server_get_url (fixture->server), data);
-  stellar_test_wait_for (stellar_test_window_is_connected (fixture->window));
-
-  stellar_window_show_tool (fixture->window, "inspector");
+  fixture->window = stellar_test_window_open (stellar_test_server_get_url (fixture->server), data, "inspector");
   fixture->view = STELLAR_INSPECTOR_VIEW (stellar_window_get_page (fixture->window, "inspector"));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
   frames_view = stellar_test_template_child (fixture->view, STELLAR_TYPE_INSPECTOR_VIEW, "frames_view");
   fixture->frames = G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (frames_view)));
 }
@@ -48,8 +41,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
+  stellar_test_window_close (fixture->window);
   g_clear_pointer (&fixture->server, stellar_test_server_stop);
 }
 

@@ -34,15 +34,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->folder = stellar_app_test_make_folder ();
   fixture->settings = g_settings_new (APP_ID);
   fixture->server = stellar_test_server_startv (NULL);
-  fixture->window = g_object_ref (stellar_window_new (NULL));
+  fixture->window = stellar_test_window_open (stellar_test_server_get_url (fixture->server), NULL, "actions");
   fixture->view = STELLAR_EXPLORER_VIEW (stellar_window_get_page (fixture->window, "actions"));
-  gtk_window_present (GTK_WINDOW (fixture->window));
-
-  stellar_window_connect_to (fixture->window, stellar_test_server_get_url (fixture->server), NULL);
-  stellar_test_wait_for (stellar_test_window_is_connected (fixture->window));
-  gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-tool", "s", "actions");
-  stellar_test_wait_for (stellar_explorer_view_get_explorer (fixture->view) != NULL &&
-                         gtk_widget_get_mapped (GTK_WIDGET (fixture->view)));
+  g_assert_nonnull (stellar_explorer_view_get_explorer (fixture->view));
   fixture->explorer = stellar_explorer_view_get_explorer (fixture->view);
 }
 
@@ -55,8 +49,7 @@ fixture_tear_down (Fixture       *fixture,
       gtk_window_destroy (GTK_WINDOW (fixture->dialog));
       g_assert_finalize_object (fixture->dialog);
     }
-  gtk_window_destroy (GTK_WINDOW (fixture->window));
-  g_assert_finalize_object (fixture->window);
+  stellar_test_window_close (fixture->window);
   g_clear_pointer (&fixture->server, stellar_test_server_stop);
   g_settings_reset (fixture->settings, "recent-servers");
   g_clear_object (&fixture->settings);
