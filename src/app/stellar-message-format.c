@@ -1,4 +1,4 @@
-/* stellar-message-format.c: how messages read: times, days, links
+/* stellar-message-format.c: how messages read: times, days, names, links
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -120,6 +120,43 @@ stellar_format_message_day (gint64 time_us,
 
   /* Translators: a day of another year, see g_date_time_format() */
   return g_date_time_format (date_time, _("%A, %B %-e, %Y"));
+}
+
+/* --- names --------------------------------------------------------------- */
+
+/**
+ * stellar_format_sender_name:
+ * @name: a sender's name, or the id of their connection
+ *
+ * Shortens a long name to its first STELLAR_SENDER_NAME_MAX_CHARS - 1
+ * characters and an ellipsis, for a message's header. The header's label
+ * does not ellipsize the name itself: Pango lays an ellipsized text out
+ * again for every width a list asks its rows about, which made the names
+ * cost a room more than its messages' texts when scrolling.
+ *
+ * Returns: (transfer full) (nullable): the shortened name, or %NULL when
+ *   @name is short enough to be shown whole
+ */
+char *
+stellar_format_sender_name (const char *name)
+{
+  g_autofree char *start = NULL;
+  const char *end;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  end = name;
+  for (guint i = 0; i < STELLAR_SENDER_NAME_MAX_CHARS; i++)
+    {
+      if (*end == '\0')
+        return NULL;
+      end = g_utf8_next_char (end);
+    }
+  if (*end == '\0')
+    return NULL;
+
+  start = g_strndup (name, g_utf8_prev_char (end) - name);
+  return g_strconcat (start, "…", NULL);
 }
 
 /* --- links --------------------------------------------------------------- */

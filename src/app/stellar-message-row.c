@@ -12,6 +12,7 @@
 #include "stellar-message-format.h"
 #include "stellar-message-row-private.h"
 #include "stellar-message-row.h"
+#include "stellar-sender-avatar.h"
 
 /* A row follows its message's flags (grouped, first of its day, first
  * unread, delivery): the list decides them, the row only shows them. A
@@ -48,12 +49,12 @@ struct _StellarMessageRow
   GtkLabel       *alert_time_label;
 
   /* template children */
-  GtkWidget      *message_box;
-  GtkLabel       *avatar;
-  GtkWidget      *header_box;
-  GtkLabel       *sender_label;
-  GtkLabel       *time_label;
-  GtkLabel       *text_label;
+  GtkWidget           *message_box;
+  StellarSenderAvatar *avatar;
+  GtkWidget           *header_box;
+  GtkLabel            *sender_label;
+  GtkLabel            *time_label;
+  GtkLabel            *text_label;
 };
 
 enum {
@@ -383,12 +384,10 @@ update_content (StellarMessageRow *self)
     case STELLAR_MESSAGE_KIND_MESSAGE:
     default:
       {
-        gunichar initial = g_unichar_toupper (g_utf8_get_char (sender));
-        char initial_text[8] = { 0 };
+        g_autofree char *shortened = stellar_format_sender_name (sender);
 
-        g_unichar_to_utf8 (initial, initial_text);
-        gtk_label_set_text (self->avatar, initial_text);
-        gtk_label_set_text (self->sender_label, sender);
+        stellar_sender_avatar_set_name (self->avatar, sender);
+        gtk_label_set_text (self->sender_label, shortened != NULL ? shortened : sender);
         gtk_label_set_text (self->time_label, time);
 
         {
@@ -470,6 +469,27 @@ show_menu_at (StellarMessageRow *self,
   gtk_popover_set_pointing_to (GTK_POPOVER (self->menu),
                                &(GdkRectangle) { (int) x, (int) y, 1, 1 });
   gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+/* The whole name of a sender whose name the header shortened. */
+static gboolean
+on_sender_query_tooltip (StellarMessageRow *self,
+                         int                x,
+                         int                y,
+                         gboolean           keyboard_mode,
+                         GtkTooltip        *tooltip)
+{
+  const char *sender;
+
+  if (self->message == NULL)
+    return FALSE;
+
+  sender = sender_label (self->message);
+  if (g_str_equal (gtk_label_get_text (self->sender_label), sender))
+    return FALSE;
+
+  gtk_tooltip_set_text (tooltip, sender);
+  return TRUE;
 }
 
 static void
@@ -623,6 +643,7 @@ stellar_message_row_class_init (StellarMessageRowClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "messagerow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  g_type_ensure (STELLAR_TYPE_SENDER_AVATAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/Stellar/stellar-message-row.ui");
   gtk_widget_class_bind_template_child (widget_class, StellarMessageRow, message_box);
@@ -656,6 +677,9 @@ stellar_message_row_init (StellarMessageRow *self)
 
   g_signal_group_connect_swapped (self->message_signals, "notify::frame-id",
                                   G_CALLBACK (update_inspect_frame), self);
+
+  g_signal_connect_swapped (self->sender_label, "query-tooltip",
+                            G_CALLBACK (on_sender_query_tooltip), self);
 
   gesture = gtk_gesture_click_new ();
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_SECONDARY);

@@ -169,6 +169,28 @@ assert_markup (const char *text,
     }
 }
 
+/* Long names are shortened by characters, not bytes; short ones are not. */
+static void
+test_sender_names (void)
+{
+  g_autofree char *uuid = stellar_format_sender_name ("3f2a1c9e-71b4-4c2e-9d0a-5e8f6a7b8c9d");
+  g_autofree char *wide = stellar_format_sender_name ("ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ");
+  g_autofree char *just_over = stellar_format_sender_name ("abcdefghijklmnopqrstuvwxy");
+
+  g_assert_null (stellar_format_sender_name ("alice"));
+  g_assert_null (stellar_format_sender_name (""));
+  /* exactly as long as a header shows */
+  g_assert_null (stellar_format_sender_name ("abcdefghijklmnopqrstuvwx"));
+  g_assert_null (stellar_format_sender_name ("ÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉÉ"));
+
+  g_assert_cmpstr (just_over, ==, "abcdefghijklmnopqrstuvw…");
+  g_assert_cmpstr (uuid, ==, "3f2a1c9e-71b4-4c2e-9d0a…");
+  g_assert_cmpint (g_utf8_strlen (uuid, -1), ==, STELLAR_SENDER_NAME_MAX_CHARS);
+  g_assert_true (g_utf8_validate (wide, -1, NULL));
+  g_assert_cmpint (g_utf8_strlen (wide, -1), ==, STELLAR_SENDER_NAME_MAX_CHARS);
+  g_assert_true (g_str_has_suffix (wide, "ÉÉ…"));
+}
+
 static void
 test_linked_text (void)
 {
@@ -794,6 +816,7 @@ main (int   argc,
 
   g_test_add_func ("/app/chat/grouping-and-days", test_grouping_and_days);
   g_test_add_func ("/app/chat/burst-is-one-change", test_burst_is_one_change);
+  g_test_add_func ("/app/chat/sender-names", test_sender_names);
   g_test_add_func ("/app/chat/linked-text", test_linked_text);
   g_test_add_func ("/app/chat/days", test_days);
 

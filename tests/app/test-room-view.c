@@ -14,8 +14,10 @@
 #include "stellar-connection-status.h"
 #include "stellar-join-room-dialog.h"
 #include "stellar-message-format.h"
+#include "stellar-message-private.h"
 #include "stellar-message-row.h"
 #include "stellar-room-view.h"
+#include "stellar-sender-avatar.h"
 #include "stellar-sidebar.h"
 #include "stellar-test-server.h"
 #include "stellar-test-utils.h"
@@ -827,6 +829,36 @@ test_room_info (Fixture       *fixture,
   gtk_popover_popdown (GTK_POPOVER (room_info));
 }
 
+/* A message's header: the sender's initial in the avatar, a long name
+ * shortened in the header but whole for a screen reader. */
+static void
+test_message_header (void)
+{
+  const char *sender = "ünïcode-3f2a1c9e-71b4-4c2e-9d0a-5e8f6a7b8c9d";
+  g_autoptr(StellarMessage) message = _stellar_message_new (STELLAR_MESSAGE_KIND_MESSAGE, sender, NULL,
+                                                            g_get_real_time (), "hello");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *row = stellar_message_row_new (FALSE);
+  g_autofree char *shortened = stellar_format_sender_name (sender);
+  GtkWidget *avatar;
+  GtkWidget *sender_label;
+
+  gtk_window_set_child (GTK_WINDOW (window), row);
+  stellar_message_row_set_message (STELLAR_MESSAGE_ROW (row), message);
+  gtk_window_present (GTK_WINDOW (window));
+  stellar_test_wait_for (gtk_widget_get_mapped (row));
+
+  avatar = stellar_test_template_child (row, STELLAR_TYPE_MESSAGE_ROW, "avatar");
+  sender_label = stellar_test_template_child (row, STELLAR_TYPE_MESSAGE_ROW, "sender_label");
+  g_assert_cmpstr (stellar_sender_avatar_get_initial (STELLAR_SENDER_AVATAR (avatar)), ==, "Ü");
+  g_assert_true (gtk_widget_get_visible (avatar));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sender_label)), ==, shortened);
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (sender_label)), ==, PANGO_ELLIPSIZE_NONE);
+  assert_row_name (STELLAR_MESSAGE_ROW (row), sender);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -836,6 +868,8 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+
+  g_test_add_func ("/app/room-view/message-header", test_message_header);
 
 #define ADD_TEST(path, func) \
   g_test_add ("/app/room-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
