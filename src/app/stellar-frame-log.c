@@ -791,7 +791,6 @@ stellar_frame_log_append (StellarFrameLog *self,
     self->last_incoming_id = id;
 
   item = _stellar_frame_new (id, outgoing, text, real_time_us, kind,
-                             _stellar_frame_describe (kind, frame, count),
                              self->connection, count, peer_id, latency_ms);
 
   push (self, item);

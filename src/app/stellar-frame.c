@@ -9,6 +9,7 @@
 
 #include <string.h>
 
+#include "stellar-frame-classify-private.h"
 #include "stellar-frame-private.h"
 #include "stellar-json-text-private.h"
 
@@ -25,7 +26,8 @@ struct _StellarFrame
   gint64            time_us;
   char             *text;
   gsize             size;
-  char             *label;
+  char             *label;          /* made when first asked for */
+  gint64            label_count;    /* the count the label tells */
   gint64            message_count;
   guint64           peer_id;
   gint64            latency_ms;
@@ -116,7 +118,7 @@ stellar_frame_get_property (GObject    *object,
       break;
 
     case PROP_LABEL:
-      g_value_set_string (value, self->label);
+      g_value_set_string (value, stellar_frame_get_label (self));
       break;
 
     case PROP_MESSAGE_COUNT:
@@ -258,14 +260,13 @@ stellar_frame_init (StellarFrame *self)
   self->latency_ms = -1;
 }
 
-/* Takes @label. @peer_id is 0 and @latency_ms -1 when unpaired. */
+/* @peer_id is 0 and @latency_ms -1 when unpaired. */
 StellarFrame *
 _stellar_frame_new (guint64           id,
                     gboolean          outgoing,
                     const char       *text,
                     gint64            time_us,
                     StellarFrameKind  kind,
-                    char             *label,
                     guint             connection,
                     gint64            message_count,
                     guint64           peer_id,
@@ -279,8 +280,8 @@ _stellar_frame_new (guint64           id,
   self->text = g_memdup2 (text, self->size + 1);
   self->time_us = time_us;
   self->kind = kind;
-  self->label = label;
   self->connection = connection;
+  self->label_count = message_count;
   self->message_count = message_count;
   self->peer_id = peer_id;
   self->latency_ms = latency_ms;
@@ -430,14 +431,35 @@ stellar_frame_get_kind (StellarFrame *self)
  * stellar_frame_get_label:
  * @self: a #StellarFrame
  *
+ * The label is made from the frame's text when first asked for: a log
+ * takes thousands of frames a second, and shows a few of them. Safe to call
+ * from any thread (an export reads labels in one of its own).
+ *
  * Returns: a short description of the frame
  */
 const char *
 stellar_frame_get_label (StellarFrame *self)
 {
+  char *label;
+
   g_return_val_if_fail (STELLAR_IS_FRAME (self), NULL);
 
-  return self->label;
+  label = g_atomic_pointer_get (&self->label);
+  if (label == NULL)
+    {
+      g_autoptr(JsonNode) node = _stellar_frame_parse (self);
+      char *made = _stellar_frame_describe (self->kind, node, self->label_count);
+
+      if (g_atomic_pointer_compare_and_exchange (&self->label, NULL, made))
+        label = made;
+      else
+        {
+          g_free (made);
+          label = g_atomic_pointer_get (&self->label);
+        }
+    }
+
+  return label;
 }
 
 /**
