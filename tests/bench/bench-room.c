@@ -16,8 +16,9 @@
  *     Joins `defaultRoom` through a StellarSession with the room shown,
  *     says {"ready":true} and takes COUNT messages that the server floods
  *     in, while a 10 ms timer measures how late the main loop runs it.
- *     With `frame-log`, every frame also goes into a protocol inspector's
- *     log (StellarFrameLog) filled to its capacity before the flood.
+ *     Every frame goes into the session's log, the protocol inspector's
+ *     (StellarFrameLog); with `frame-log`, that log is filled to its
+ *     capacity before the flood, so that every frame pushes one out.
  *
  * Prints one JSON line of figures (run-app-benchmarks reads it).
  *
@@ -37,7 +38,6 @@
 #include "stellar-room-view.h"
 #include "stellar-session.h"
 
-#define FRAME_LOG_CAPACITY 10000
 #define WATCHDOG_SECONDS 900
 
 typedef struct {
@@ -388,16 +388,6 @@ run_view (gboolean history,
 /* --- a flood ----------------------------------------------------------- */
 
 static void
-on_wire (StellarClient   *client,
-         gboolean         outgoing,
-         const char      *text,
-         JsonNode        *frame,
-         StellarFrameLog *log)
-{
-  stellar_frame_log_append (log, outgoing, text, frame, g_get_real_time ());
-}
-
-static void
 on_connected (GObject      *object,
               GAsyncResult *result,
               gpointer      user_data)
@@ -438,15 +428,15 @@ run_flood (const char *url,
   open_window (&bench, view);
   messages = stellar_room_get_messages (bench.room);
 
+  /* the session's own log, as the inspector shows it, with its ring full */
+  log = g_object_ref (stellar_session_get_frame_log (session));
   if (with_frame_log)
     {
       g_autoptr(JsonNode) filler = json_from_string ("{\"message\":\"hello everyone\",\"room\":\"defaultRoom\",\"from\":\"6f1c\",\"context\":\"user\",\"sentAt\":1711111111111}", NULL);
       g_autofree char *filler_text = json_to_string (filler, FALSE);
 
-      log = stellar_frame_log_new (FRAME_LOG_CAPACITY);
-      for (guint i = 0; i < FRAME_LOG_CAPACITY; i++)
+      for (guint i = 0; i < stellar_frame_log_get_capacity (log); i++)
         stellar_frame_log_append (log, FALSE, filler_text, filler, g_get_real_time ());
-      g_signal_connect (stellar_session_get_client (session), "wire", G_CALLBACK (on_wire), log);
     }
 
   g_print ("{\"ready\":true}\n");
@@ -460,7 +450,8 @@ run_flood (const char *url,
   bench_lateness_stop (&lateness);
   wait_for_paint (&bench);
 
-  if (log != NULL && g_list_model_get_n_items (G_LIST_MODEL (log)) != FRAME_LOG_CAPACITY)
+  stellar_frame_log_flush (log);
+  if (g_list_model_get_n_items (G_LIST_MODEL (log)) != stellar_frame_log_get_capacity (log))
     g_error ("the frame log holds %u frames", g_list_model_get_n_items (G_LIST_MODEL (log)));
 
   g_print ("{\"kind\":\"flood\",\"frame_log\":%s,\"messages\":%u,\"flood_s\":%.3f,\"messages_per_s\":%.0f,"
@@ -472,8 +463,6 @@ run_flood (const char *url,
            bench_lateness_quantile (&lateness, 1.0), resident_kb ());
   bench_lateness_clear (&lateness);
 
-  if (log != NULL)
-    g_signal_handlers_disconnect_by_func (stellar_session_get_client (session), on_wire, log);
   gtk_window_destroy (GTK_WINDOW (bench.window));
   stellar_session_disconnect (session);
   g_clear_object (&bench.room);
