@@ -33,9 +33,6 @@ stellar_sender_avatar_snapshot (GtkWidget   *widget,
                                 GtkSnapshot *snapshot)
 {
   StellarSenderAvatar *self = STELLAR_SENDER_AVATAR (widget);
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  GtkStyleContext *style = gtk_widget_get_style_context (widget);
-  G_GNUC_END_IGNORE_DEPRECATIONS
   GdkRGBA color;
   int width, height;
 
@@ -45,9 +42,9 @@ stellar_sender_avatar_snapshot (GtkWidget   *widget,
   if (self->layout == NULL)
     self->layout = gtk_widget_create_pango_layout (widget, self->initial);
 
-  /* GTK 4.8 has no gtk_widget_get_color() yet */
+  /* gtk_widget_get_color() comes with GTK 4.10 */
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_style_context_get_color (style, &color);
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &color);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
   pango_layout_get_pixel_size (self->layout, &width, &height);
