@@ -428,7 +428,7 @@ run_flood (const char *url,
   open_window (&bench, view);
   messages = stellar_room_get_messages (bench.room);
 
-  /* the session's own log, as the inspector shows it, with its ring full */
+  /* the session's own log, the one the inspector shows */
   log = g_object_ref (stellar_session_get_frame_log (session));
   if (with_frame_log)
     {
