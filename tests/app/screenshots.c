@@ -379,20 +379,13 @@ close_room_info (Shots *shots)
 static GtkWidget *
 shot_join_dialog (Shots *shots)
 {
-  StellarJoinRoomDialog *dialog = NULL;
-  GListModel *toplevels = gtk_window_get_toplevels ();
+  GtkWindow *dialog;
   GtkWidget *name_row;
 
   gtk_widget_activate_action (GTK_WIDGET (shots->window), "win.join-room", NULL);
   settle (300);
 
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (STELLAR_IS_JOIN_ROOM_DIALOG (toplevel))
-        dialog = STELLAR_JOIN_ROOM_DIALOG (toplevel);
-    }
+  dialog = stellar_test_find_toplevel (STELLAR_TYPE_JOIN_ROOM_DIALOG);
   g_assert (dialog != NULL);
 
   name_row = stellar_test_template_child (dialog, STELLAR_TYPE_JOIN_ROOM_DIALOG, "name_row");

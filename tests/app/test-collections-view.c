@@ -96,27 +96,10 @@ params_text (Fixture *fixture)
   return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
 }
 
-/* The open window of @type, other than the main one. */
-static GtkWindow *
-find_window (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static gboolean
 no_window_of_type (gpointer user_data)
 {
-  return find_window ((GType) GPOINTER_TO_SIZE (user_data)) == NULL;
+  return stellar_test_find_toplevel ((GType) GPOINTER_TO_SIZE (user_data)) == NULL;
 }
 
 /* Ctrl+S, then the dialog filled in as a person would. @collection is
@@ -133,7 +116,7 @@ save_request (Fixture    *fixture,
   guint n_names;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->view), "explorer.save-request", NULL));
-  dialog = STELLAR_SAVE_REQUEST_DIALOG (find_window (STELLAR_TYPE_SAVE_REQUEST_DIALOG));
+  dialog = STELLAR_SAVE_REQUEST_DIALOG (stellar_test_find_toplevel (STELLAR_TYPE_SAVE_REQUEST_DIALOG));
   g_assert_nonnull (dialog);
 
   collection_row = stellar_test_template_child (dialog, STELLAR_TYPE_SAVE_REQUEST_DIALOG, "collection_row");
@@ -401,7 +384,7 @@ test_rename_and_delete (Fixture       *fixture,
   /* a request renamed, through the dialog that asks for the name */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->popover), "collections.rename-request",
                                              "(ss)", "Drafts", "First"));
-  dialog = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (stellar_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   entry = adw_message_dialog_get_extra_child (dialog);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "First");
@@ -416,7 +399,7 @@ test_rename_and_delete (Fixture       *fixture,
 
   /* the collection renamed */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->popover), "collections.rename", "s", "Drafts"));
-  dialog = ADW_MESSAGE_DIALOG (find_window (ADW_TYPE_MESSAGE_DIALOG));
+  dialog = ADW_MESSAGE_DIALOG (stellar_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (dialog);
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "Keepers");
   respond (GTK_WINDOW (dialog), "rename");
@@ -447,13 +430,13 @@ test_rename_and_delete (Fixture       *fixture,
 
   /* the collection deleted, once confirmed; cancelled first */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->popover), "collections.delete", "s", "Keepers"));
-  respond (find_window (ADW_TYPE_MESSAGE_DIALOG), "cancel");
+  respond (stellar_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "cancel");
   g_assert_true (stellar_collections_lookup (fixture->collections, "Keepers") == collection);
   g_assert_true (stellar_test_iterate_until (no_window_of_type, GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG),
                                              STELLAR_TEST_TIMEOUT_MS));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->popover), "collections.delete", "s", "Keepers"));
-  respond (find_window (ADW_TYPE_MESSAGE_DIALOG), "delete");
+  respond (stellar_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG), "delete");
   g_assert_null (stellar_collections_lookup (fixture->collections, "Keepers"));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->collections)), ==, 0);
   g_assert_null (collection_file_text (collection));

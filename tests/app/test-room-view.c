@@ -503,22 +503,6 @@ test_unread_badges (Fixture       *fixture,
   }
 }
 
-static StellarJoinRoomDialog *
-find_join_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (STELLAR_IS_JOIN_ROOM_DIALOG (toplevel) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return STELLAR_JOIN_ROOM_DIALOG (toplevel);
-    }
-
-  return NULL;
-}
-
 /* Join Room: a room the server does not have is told in the dialog, which
  * stays; a room it has is joined and shown. */
 static void
@@ -536,7 +520,8 @@ test_join_room (Fixture       *fixture,
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (join_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Join Room");
   gtk_widget_activate (join_button);
-  stellar_test_wait_for ((dialog = find_join_dialog ()) != NULL);
+  stellar_test_wait_for (stellar_test_find_toplevel (STELLAR_TYPE_JOIN_ROOM_DIALOG) != NULL);
+  dialog = STELLAR_JOIN_ROOM_DIALOG (stellar_test_find_toplevel (STELLAR_TYPE_JOIN_ROOM_DIALOG));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (dialog)), ==, "Join Room");
   g_assert_true (gtk_window_get_transient_for (GTK_WINDOW (dialog)) == GTK_WINDOW (fixture->window));
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
