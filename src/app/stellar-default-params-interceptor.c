@@ -29,16 +29,7 @@ apply (StellarDefaultParams *self,
   static const char * const none[] = { NULL };
   JsonObject *params = stellar_action_call_get_params (call);
   g_autoptr(GStrvBuilder) builder = NULL;
-  g_auto(GStrv) added = NULL;
-
-  /* most servers have none: a load run makes thousands of calls a second */
-  if (self->params->len == 0)
-    {
-      g_object_set_data (G_OBJECT (call), ADDED_KEY, (gpointer) none);
-      return;
-    }
-
-  builder = g_strv_builder_new ();
+  char **added;
 
   for (guint i = 0; i < self->params->len; i++)
     {
@@ -50,14 +41,21 @@ apply (StellarDefaultParams *self,
         continue;
 
       json_object_set_string_member (params, key, value);
+      if (builder == NULL)
+        builder = g_strv_builder_new ();
       g_strv_builder_add (builder, key);
     }
 
-  added = g_strv_builder_end (builder);
-  g_object_set_data_full (G_OBJECT (call), ADDED_KEY, g_strdupv (added), (GDestroyNotify) g_strfreev);
+  /* most calls get nothing, and a load run makes thousands a second */
+  if (builder == NULL)
+    {
+      g_object_set_data (G_OBJECT (call), ADDED_KEY, (gpointer) none);
+      return;
+    }
 
-  if (added[0] != NULL)
-    _stellar_default_params_emit_applied (self, call, (const char * const *) added);
+  added = g_strv_builder_end (builder);
+  g_object_set_data_full (G_OBJECT (call), ADDED_KEY, added, (GDestroyNotify) g_strfreev);
+  _stellar_default_params_emit_applied (self, call, (const char * const *) added);
 }
 
 static gboolean

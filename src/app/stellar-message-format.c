@@ -140,7 +140,6 @@ stellar_format_message_day (gint64 time_us,
 char *
 stellar_format_sender_name (const char *name)
 {
-  g_autofree char *start = NULL;
   const char *end;
 
   g_return_val_if_fail (name != NULL, NULL);
@@ -155,8 +154,7 @@ stellar_format_sender_name (const char *name)
   if (*end == '\0')
     return NULL;
 
-  start = g_strndup (name, g_utf8_prev_char (end) - name);
-  return g_strconcat (start, "…", NULL);
+  return g_strdup_printf ("%.*s…", (int) (g_utf8_prev_char (end) - name), name);
 }
 
 /* --- links --------------------------------------------------------------- */
