@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "stellar-default-params-private.h"
+#include "stellar-marshal.h"
 #include "stellar-param-keyring.h"
 #include "stellar-utils.h"
 
@@ -705,8 +706,10 @@ stellar_default_params_class_init (StellarDefaultParamsClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0,
                   NULL, NULL,
-                  NULL,
+                  _stellar_marshal_VOID__OBJECT_BOXED,
                   G_TYPE_NONE, 2, STELLAR_TYPE_ACTION_CALL, G_TYPE_STRV);
+  g_signal_set_va_marshaller (signals[APPLIED], G_TYPE_FROM_CLASS (klass),
+                              _stellar_marshal_VOID__OBJECT_BOXEDv);
 }
 
 static void

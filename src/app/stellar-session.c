@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stellar-marshal.h"
 #include "stellar-room-private.h"
 #include "stellar-server-url.h"
 #include "stellar-session-private.h"
@@ -827,8 +828,10 @@ stellar_session_class_init (StellarSessionClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0,
                   NULL, NULL,
-                  NULL,
+                  _stellar_marshal_VOID__OBJECT_OBJECT,
                   G_TYPE_NONE, 2, STELLAR_TYPE_ROOM, STELLAR_TYPE_MESSAGE);
+  g_signal_set_va_marshaller (signals[NEW_MESSAGE], G_TYPE_FROM_CLASS (klass),
+                              _stellar_marshal_VOID__OBJECT_OBJECTv);
 }
 
 static void

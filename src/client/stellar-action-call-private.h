@@ -16,7 +16,7 @@ typedef void (*StellarActionCallReadyFunc) (StellarActionCall *call,
 StellarActionCall *_stellar_action_call_new            (const char                 *action,
                                                         JsonObject                 *params);
 void               _stellar_action_call_begin_intercept (StellarActionCall         *self);
-void               _stellar_action_call_end_intercept  (StellarActionCall          *self,
+gboolean           _stellar_action_call_end_intercept  (StellarActionCall          *self,
                                                         StellarActionCallReadyFunc  ready,
                                                         gpointer                    user_data);
 void               _stellar_action_call_cancel_ready   (StellarActionCall          *self);

@@ -8,6 +8,7 @@
 #include "stellar-client-config.h"
 
 #include "stellar-action-call-private.h"
+#include "stellar-client-marshal.h"
 
 /**
  * StellarActionCall:
@@ -161,10 +162,12 @@ stellar_action_call_class_init (StellarActionCallClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0,
                   NULL, NULL,
-                  NULL,
+                  _stellar_client_marshal_VOID__BOXED_BOXED,
                   G_TYPE_NONE, 2,
                   JSON_TYPE_NODE | G_SIGNAL_TYPE_STATIC_SCOPE,
                   G_TYPE_ERROR | G_SIGNAL_TYPE_STATIC_SCOPE);
+  g_signal_set_va_marshaller (signals[RESPONSE], G_TYPE_FROM_CLASS (klass),
+                              _stellar_client_marshal_VOID__BOXED_BOXEDv);
 }
 
 static void
@@ -349,15 +352,23 @@ _stellar_action_call_begin_intercept (StellarActionCall *self)
   self->intercepting = TRUE;
 }
 
-void
+/* Returns %TRUE when a hold keeps the call waiting; otherwise @ready has run. */
+gboolean
 _stellar_action_call_end_intercept (StellarActionCall          *self,
                                     StellarActionCallReadyFunc  ready,
                                     gpointer                    user_data)
 {
+  if (self->holds > 0)
+    {
+      self->intercepting = FALSE;
+      self->ready = ready;
+      self->ready_data = user_data;
+      return TRUE;
+    }
+
   self->intercepting = FALSE;
-  self->ready = ready;
-  self->ready_data = user_data;
-  maybe_ready (self);
+  ready (self, user_data);
+  return FALSE;
 }
 
 /* The caller gave up (cancelled) while the call was held: a later release

@@ -143,19 +143,18 @@ intercept (StellarClient *self,
   data->call = _stellar_action_call_new (data->action, data->params);
   g_clear_pointer (&data->params, json_object_unref);
 
-  /* While a hold keeps the call waiting, the caller may still cancel. */
-  if (cancellable != NULL)
-    {
-      data->hold_cancel_source = g_cancellable_source_new (cancellable);
-      g_source_set_static_name (data->hold_cancel_source, "[stellar] held call cancelled");
-      g_source_set_callback (data->hold_cancel_source, G_SOURCE_FUNC (on_cancelled_while_held),
-                             task, NULL);
-      g_source_attach (data->hold_cancel_source, self->context);
-    }
-
   _stellar_action_call_begin_intercept (data->call);
   g_signal_emit (self, signal_id, 0, data->call, &handled);
-  _stellar_action_call_end_intercept (data->call, on_call_ready, task);
+  if (!_stellar_action_call_end_intercept (data->call, on_call_ready, task) || cancellable == NULL)
+    return;
+
+  /* While a hold keeps the call waiting, the caller may still cancel (a
+   * cancellable cancelled already makes the source dispatch at once). */
+  data->hold_cancel_source = g_cancellable_source_new (cancellable);
+  g_source_set_static_name (data->hold_cancel_source, "[stellar] held call cancelled");
+  g_source_set_callback (data->hold_cancel_source, G_SOURCE_FUNC (on_cancelled_while_held),
+                         task, NULL);
+  g_source_attach (data->hold_cancel_source, self->context);
 }
 
 /**

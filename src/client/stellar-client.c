@@ -11,6 +11,7 @@
 
 #include "stellar-json-private.h"
 
+#include "stellar-client-marshal.h"
 #include "stellar-client-private.h"
 #include "stellar-error-private.h"
 #include "stellar-url-private.h"
@@ -1399,7 +1400,10 @@ stellar_client_class_init (StellarClientClass *klass)
    */
   signals[RECONNECTING] =
     g_signal_new ("reconnecting", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+                  0, NULL, NULL, _stellar_client_marshal_VOID__UINT_UINT,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
+  g_signal_set_va_marshaller (signals[RECONNECTING], G_TYPE_FROM_CLASS (klass),
+                              _stellar_client_marshal_VOID__UINT_UINTv);
 
   /**
    * StellarClient::timeout:
@@ -1503,12 +1507,14 @@ stellar_client_class_init (StellarClientClass *klass)
    */
   signals[EVENT] =
     g_signal_new ("event", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
-                  0, NULL, NULL, NULL,
+                  0, NULL, NULL, _stellar_client_marshal_VOID__STRING_STRING_BOXED_BOXED,
                   G_TYPE_NONE, 4,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
                   JSON_TYPE_NODE | G_SIGNAL_TYPE_STATIC_SCOPE,
                   JSON_TYPE_OBJECT | G_SIGNAL_TYPE_STATIC_SCOPE);
+  g_signal_set_va_marshaller (signals[EVENT], G_TYPE_FROM_CLASS (klass),
+                              _stellar_client_marshal_VOID__STRING_STRING_BOXED_BOXEDv);
 
   /**
    * StellarClient::intercept:
@@ -1524,8 +1530,11 @@ stellar_client_class_init (StellarClientClass *klass)
    */
   signals[INTERCEPT] =
     g_signal_new ("intercept", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, g_signal_accumulator_true_handled, NULL, NULL,
+                  0, g_signal_accumulator_true_handled, NULL,
+                  _stellar_client_marshal_BOOLEAN__OBJECT,
                   G_TYPE_BOOLEAN, 1, STELLAR_TYPE_ACTION_CALL);
+  g_signal_set_va_marshaller (signals[INTERCEPT], G_TYPE_FROM_CLASS (klass),
+                              _stellar_client_marshal_BOOLEAN__OBJECTv);
 
   /**
    * StellarClient::wire:
@@ -1544,11 +1553,13 @@ stellar_client_class_init (StellarClientClass *klass)
    */
   signals[WIRE] =
     g_signal_new ("wire", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL,
+                  0, NULL, NULL, _stellar_client_marshal_VOID__BOOLEAN_STRING_BOXED,
                   G_TYPE_NONE, 3,
                   G_TYPE_BOOLEAN,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE,
                   JSON_TYPE_NODE | G_SIGNAL_TYPE_STATIC_SCOPE);
+  g_signal_set_va_marshaller (signals[WIRE], G_TYPE_FROM_CLASS (klass),
+                              _stellar_client_marshal_VOID__BOOLEAN_STRING_BOXEDv);
 }
 
 static void
