@@ -11,6 +11,7 @@
 
 #include "stellar-load-report-private.h"
 #include "stellar-load-test.h"
+#include "stellar-load-thread-private.h"
 
 /* Calls an action `count` times through the client's own action call, with
  * at most `in-flight` calls under way: each call that ends starts the next,
@@ -37,6 +38,7 @@ struct _StellarLoadTest
   guint              in_flight;
   double             rate;
   StellarTransport   transport;
+  gboolean           own_connection;
 
   /* while running */
   GTask             *task;
@@ -48,8 +50,9 @@ struct _StellarLoadTest
   guint              completed;
   guint              failed;
   gboolean           stopping;
-  guint              progress_source;
-  guint              pace_source;
+  GSource           *progress_source;
+  GSource           *pace_source;
+  StellarLoadThread *thread;
   guint              announced_completed;
   guint              announced_failed;
 };
@@ -63,6 +66,7 @@ enum {
   PROP_IN_FLIGHT,
   PROP_RATE,
   PROP_TRANSPORT,
+  PROP_OWN_CONNECTION,
   PROP_RUNNING,
   PROP_COMPLETED,
   PROP_FAILED,
@@ -165,9 +169,39 @@ announce_progress (StellarLoadTest *self)
 static gboolean
 on_progress_tick (gpointer user_data)
 {
-  announce_progress (user_data);
+  StellarLoadTest *self = user_data;
+
+  if (self->thread != NULL)
+    _stellar_load_thread_get_progress (self->thread, &self->completed, &self->failed);
+  announce_progress (self);
 
   return G_SOURCE_CONTINUE;
+}
+
+/* On the caller's thread-default context: a run on a thread of its own
+ * (StellarLoadThread) runs one of these there. */
+static GSource *
+add_timeout (guint       interval_ms,
+             GSourceFunc func,
+             gpointer    user_data)
+{
+  GSource *source = g_timeout_source_new (interval_ms);
+
+  g_source_set_static_name (source, "[stellar] load run");
+  g_source_set_callback (source, func, user_data, NULL);
+  g_source_attach (source, g_main_context_get_thread_default ());
+
+  return source;
+}
+
+static void
+remove_timeout (GSource **source)
+{
+  if (*source == NULL)
+    return;
+
+  g_source_destroy (*source);
+  g_clear_pointer (source, g_source_unref);
 }
 
 static void
@@ -176,8 +210,8 @@ finish_run (StellarLoadTest *self)
   g_autoptr(GTask) task = g_steal_pointer (&self->task);
   g_autoptr(StellarLoadReport) report = g_steal_pointer (&self->report);
 
-  g_clear_handle_id (&self->progress_source, g_source_remove);
-  g_clear_handle_id (&self->pace_source, g_source_remove);
+  remove_timeout (&self->progress_source);
+  remove_timeout (&self->pace_source);
   g_cancellable_disconnect (g_task_get_cancellable (task), self->cancelled_handler);
   self->cancelled_handler = 0;
 
@@ -191,6 +225,31 @@ finish_run (StellarLoadTest *self)
     return;
 
   g_task_return_pointer (task, g_steal_pointer (&report), g_object_unref);
+}
+
+/* The run on a connection of its own is over, and its thread done. */
+static void
+on_thread_done (StellarLoadReport *report,
+                GError            *error,
+                gpointer           user_data)
+{
+  StellarLoadTest *self = user_data;
+  g_autoptr(GTask) task = g_steal_pointer (&self->task);
+  g_autoptr(StellarLoadReport) owned_report = report;
+
+  _stellar_load_thread_get_progress (self->thread, &self->completed, &self->failed);
+  g_clear_pointer (&self->thread, _stellar_load_thread_free);
+  remove_timeout (&self->progress_source);
+  g_cancellable_disconnect (g_task_get_cancellable (task), self->cancelled_handler);
+  self->cancelled_handler = 0;
+
+  announce_progress (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else if (!g_task_return_error_if_cancelled (task))
+    g_task_return_pointer (task, g_steal_pointer (&owned_report), g_object_unref);
 }
 
 static void
@@ -278,7 +337,7 @@ on_pace_tick (gpointer user_data)
   if (self->issued < self->count && !self->stopping)
     return G_SOURCE_CONTINUE;
 
-  self->pace_source = 0;
+  g_clear_pointer (&self->pace_source, g_source_unref);
   return G_SOURCE_REMOVE;
 }
 
@@ -347,6 +406,10 @@ stellar_load_test_get_property (GObject    *object,
       g_value_set_enum (value, self->transport);
       break;
 
+    case PROP_OWN_CONNECTION:
+      g_value_set_boolean (value, self->own_connection);
+      break;
+
     case PROP_RUNNING:
       g_value_set_boolean (value, self->task != NULL);
       break;
@@ -400,6 +463,10 @@ stellar_load_test_set_property (GObject      *object,
 
     case PROP_TRANSPORT:
       stellar_load_test_set_transport (self, g_value_get_enum (value));
+      break;
+
+    case PROP_OWN_CONNECTION:
+      stellar_load_test_set_own_connection (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -488,6 +555,20 @@ stellar_load_test_class_init (StellarLoadTestClass *klass)
                        STELLAR_TYPE_TRANSPORT,
                        STELLAR_TRANSPORT_AUTO,
                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StellarLoadTest:own-connection:
+   *
+   * Whether a run calls through a connection of its own, opened like the
+   * client's (its URL, its session id, so the server sees the same
+   * session, and its settings), from a thread of its own, rather than
+   * through the client. The client's own calls then never wait behind the
+   * run's, and its main loop is not the run's.
+   */
+  properties[PROP_OWN_CONNECTION] =
+    g_param_spec_boolean ("own-connection", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * StellarLoadTest:running:
@@ -647,6 +728,29 @@ stellar_load_test_set_transport (StellarLoadTest  *self,
 }
 
 gboolean
+stellar_load_test_get_own_connection (StellarLoadTest *self)
+{
+  g_return_val_if_fail (STELLAR_IS_LOAD_TEST (self), FALSE);
+
+  return self->own_connection;
+}
+
+void
+stellar_load_test_set_own_connection (StellarLoadTest *self,
+                                      gboolean         own_connection)
+{
+  g_return_if_fail (STELLAR_IS_LOAD_TEST (self));
+  g_return_if_fail (self->task == NULL);
+
+  own_connection = !!own_connection;
+  if (self->own_connection == own_connection)
+    return;
+
+  self->own_connection = own_connection;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OWN_CONNECTION]);
+}
+
+gboolean
 stellar_load_test_get_running (StellarLoadTest *self)
 {
   g_return_val_if_fail (STELLAR_IS_LOAD_TEST (self), FALSE);
@@ -701,8 +805,6 @@ stellar_load_test_run_async (StellarLoadTest     *self,
   self->cancelled_handler = g_cancellable_connect (cancellable, G_CALLBACK (on_cancelled),
                                                    self, NULL);
 
-  self->report = _stellar_load_report_new (self->action, transport_name (self->transport),
-                                           self->in_flight, self->rate);
   self->issued = 0;
   self->outstanding = 0;
   self->completed = 0;
@@ -711,9 +813,21 @@ stellar_load_test_run_async (StellarLoadTest     *self,
   announce_progress (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
 
-  self->progress_source = g_timeout_add (PROGRESS_INTERVAL_MS, on_progress_tick, self);
+  self->progress_source = add_timeout (PROGRESS_INTERVAL_MS, on_progress_tick, self);
+
+  if (self->own_connection)
+    {
+      self->thread = _stellar_load_thread_start (self->client, self->action, self->params,
+                                                 self->count, self->in_flight, self->rate,
+                                                 self->transport, cancellable,
+                                                 on_thread_done, self);
+      return;
+    }
+
+  self->report = _stellar_load_report_new (self->action, transport_name (self->transport),
+                                           self->in_flight, self->rate);
   if (self->rate > 0)
-    self->pace_source = g_timeout_add (PACE_INTERVAL_MS, on_pace_tick, self);
+    self->pace_source = add_timeout (PACE_INTERVAL_MS, on_pace_tick, self);
 
   self->started_at = g_get_monotonic_time ();
   issue_calls (self);
@@ -755,6 +869,13 @@ stellar_load_test_stop (StellarLoadTest *self)
     return;
 
   self->stopping = TRUE;
+
+  if (self->thread != NULL)
+    {
+      _stellar_load_thread_stop (self->thread);
+      return;
+    }
+
   if (self->outstanding == 0)
     finish_run (self);
 }

@@ -330,6 +330,224 @@ test_cancel (Fixture       *fixture,
   g_assert_cmpuint (stellar_load_report_get_succeeded (report), ==, 10);
 }
 
+/* --- a run on a connection of its own -------------------------------------- */
+
+typedef struct {
+  GThread *thread;
+  guint    notes;
+} Notes;
+
+static void
+note_progress (StellarLoadTest *test,
+               GParamSpec      *pspec,
+               Notes           *notes)
+{
+  /* told in the context that started the run, never by the run's thread */
+  g_assert_true (g_thread_self () == notes->thread);
+  notes->notes++;
+}
+
+/* The test server's connections with @fingerprint. */
+static GPtrArray *
+connections_of (const char *fingerprint)
+{
+  g_autoptr(JsonArray) all = stellar_test_server_connections (server);
+  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+
+  for (guint i = 0; i < json_array_get_length (all); i++)
+    {
+      JsonObject *connection = json_array_get_object_element (all, i);
+
+      if (g_strcmp0 (json_object_get_string_member (connection, "fingerprint"), fingerprint) == 0)
+        g_ptr_array_add (found, json_object_ref (connection));
+    }
+
+  return found;
+}
+
+static guint
+n_connections_of (const char *fingerprint)
+{
+  g_autoptr(GPtrArray) found = connections_of (fingerprint);
+
+  return found->len;
+}
+
+static gint64
+message_count_of (const char *id)
+{
+  g_autoptr(JsonArray) all = stellar_test_server_connections (server);
+
+  for (guint i = 0; i < json_array_get_length (all); i++)
+    {
+      JsonObject *connection = json_array_get_object_element (all, i);
+
+      if (g_strcmp0 (json_object_get_string_member (connection, "id"), id) == 0)
+        return json_object_get_int_member (connection, "messageCount");
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_own_connection (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(JsonObject) echo_params = params ("{\"message\":\"own\"}");
+  g_autoptr(StellarLoadTest) test = stellar_load_test_new (fixture->client, "echo", echo_params);
+  g_autoptr(GAsyncResult) slot = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(StellarLoadReport) report = NULL;
+  g_autoptr(GPtrArray) frames = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *session_id = NULL;
+  const char *own_id = stellar_client_get_id (fixture->client);
+  gint64 own_count = message_count_of (own_id);
+  Notes notes = { g_thread_self (), 0 };
+  guint echoes = 0;
+
+  g_object_get (fixture->client, "session-id", &session_id, NULL);
+  stellar_load_test_set_own_connection (test, TRUE);
+  stellar_load_test_set_count (test, 3000);
+  g_signal_connect (test, "notify::completed", G_CALLBACK (note_progress), &notes);
+  stellar_test_server_clear_frames (server);
+
+  stellar_load_test_run_async (test, NULL, stellar_test_store_result, &slot);
+  g_assert_true (stellar_load_test_get_running (test));
+  g_assert_true (stellar_test_iterate_until (some_calls_completed, test, STELLAR_TEST_TIMEOUT_MS));
+
+  /* a second connection, of the same server session */
+  g_assert_cmpuint (n_connections_of (session_id), ==, 2);
+
+  result = stellar_test_wait_result (&slot);
+  report = stellar_load_test_run_finish (test, result, &error);
+  g_assert_no_error (error);
+  g_assert_false (stellar_load_test_get_running (test));
+
+  g_assert_cmpuint (stellar_load_report_get_succeeded (report), ==, 3000);
+  g_assert_cmpuint (stellar_load_test_get_completed (test), ==, 3000);
+  g_assert_cmpuint (notes.notes, >=, 2);
+  assert_figures_add_up (report);
+
+  frames = stellar_test_server_frames (server, "in");
+  for (guint i = 0; i < frames->len; i++)
+    if (strstr (g_ptr_array_index (frames, i), "\"message\":\"own\"") != NULL)
+      echoes++;
+  g_assert_cmpuint (echoes, ==, 3000);
+
+  /* none came over the client's own connection, and the run's is closed */
+  g_assert_cmpint (message_count_of (own_id), ==, own_count);
+  g_assert_true (stellar_client_get_state (fixture->client) == STELLAR_CLIENT_STATE_CONNECTED);
+  stellar_test_wait_for (n_connections_of (session_id) == 1);
+}
+
+static void
+test_own_connection_http (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(StellarLoadTest) test = stellar_load_test_new (fixture->client, "echo", NULL);
+  g_autoptr(StellarLoadReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonArray) log = NULL;
+  guint requests = 0;
+
+  json_node_unref (stellar_test_server_control (server, "POST", "/http-log/clear", "{}"));
+  stellar_load_test_set_own_connection (test, TRUE);
+  stellar_load_test_set_count (test, 20);
+  stellar_load_test_set_transport (test, STELLAR_TRANSPORT_HTTP);
+
+  report = run (test, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stellar_load_report_get_succeeded (report), ==, 20);
+
+  log = stellar_test_server_http_log (server);
+  for (guint i = 0; i < json_array_get_length (log); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (log, i);
+
+      if (g_str_equal (json_object_get_string_member (entry, "path"), "/api"))
+        requests++;
+    }
+  g_assert_cmpuint (requests, ==, 20);
+}
+
+static void
+test_own_connection_stop_and_cancel (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(StellarLoadTest) test = stellar_load_test_new (fixture->client, "echo", NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(StellarLoadReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stellar_load_test_set_own_connection (test, TRUE);
+  stellar_load_test_set_count (test, 1000000);
+
+  /* stopping keeps what was measured */
+  {
+    g_autoptr(GAsyncResult) slot = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+
+    stellar_load_test_run_async (test, NULL, stellar_test_store_result, &slot);
+    g_assert_true (stellar_test_iterate_until (some_calls_completed, test, STELLAR_TEST_TIMEOUT_MS));
+    stellar_load_test_stop (test);
+    result = stellar_test_wait_result (&slot);
+    report = stellar_load_test_run_finish (test, result, &error);
+    g_assert_no_error (error);
+    g_assert_true (stellar_load_report_get_stopped (report));
+    g_assert_cmpuint (stellar_load_report_get_calls (report), >=, 50);
+    g_assert_cmpuint (stellar_load_report_get_calls (report), <, 1000000);
+    g_assert_cmpuint (stellar_load_test_get_completed (test), ==, stellar_load_report_get_calls (report));
+    assert_figures_add_up (report);
+    g_clear_object (&report);
+  }
+
+  /* cancelling abandons it */
+  {
+    g_autoptr(GAsyncResult) slot = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+
+    stellar_load_test_run_async (test, cancellable, stellar_test_store_result, &slot);
+    g_assert_true (stellar_test_iterate_until (some_calls_completed, test, STELLAR_TEST_TIMEOUT_MS));
+    g_cancellable_cancel (cancellable);
+    result = stellar_test_wait_result (&slot);
+    report = stellar_load_test_run_finish (test, result, &error);
+    g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    g_assert_null (report);
+    g_assert_false (stellar_load_test_get_running (test));
+  }
+}
+
+static void
+test_own_connection_refused (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(StellarClient) nowhere = NULL;
+  g_autoptr(StellarLoadTest) test = NULL;
+  g_autoptr(StellarLoadReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  guint16 port;
+
+  /* a port that was free a moment ago, and is closed again */
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+  url = g_strdup_printf ("http://127.0.0.1:%u", port);
+
+  nowhere = stellar_client_new (url);
+  g_object_set (nowhere, "auto-reconnect", FALSE, NULL);
+  test = stellar_load_test_new (nowhere, "echo", NULL);
+  stellar_load_test_set_own_connection (test, TRUE);
+
+  report = run (test, &error);
+  g_assert_null (report);
+  g_assert_nonnull (error);
+  g_assert_true (g_str_has_prefix (error->message, "Could not open the run’s connection: "));
+  g_assert_cmpuint (stellar_load_test_get_completed (test), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -348,6 +566,10 @@ main (int   argc,
   ADD_TEST ("rate", NULL, test_rate);
   ADD_TEST ("stop-keeps-what-was-measured", NULL, test_stop_keeps_what_was_measured);
   ADD_TEST ("cancel", NULL, test_cancel);
+  ADD_TEST ("own-connection", NULL, test_own_connection);
+  ADD_TEST ("own-connection-http", NULL, test_own_connection_http);
+  ADD_TEST ("own-connection-stop-and-cancel", NULL, test_own_connection_stop_and_cancel);
+  ADD_TEST ("own-connection-refused", NULL, test_own_connection_refused);
 
 #undef ADD_TEST
 
