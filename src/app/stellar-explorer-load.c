@@ -14,10 +14,13 @@
 #include "stellar-explorer-private.h"
 
 /* The request, called many times by a StellarLoadTest (src/runner, the
- * same runner as `stellar-cli bench`) through the window's own client and
- * its interceptors. The test announces its progress ten times a second,
- * never per call, and its calls stay out of the history: nothing here
- * costs the window anything per call. */
+ * same runner as `stellar-cli bench`) on a connection of its own, opened
+ * like the session's (the same server session) from a thread of its own:
+ * the window's main loop, the session's other calls (a chat message sent
+ * meanwhile does not wait behind thousands of the run's) and the
+ * inspector's frames are not the run's. Its calls carry the server's
+ * default parameters as the interceptor adds them, and stay out of the
+ * history. The test announces its progress ten times a second. */
 
 static void
 set_load_report (StellarExplorer   *self,
@@ -25,6 +28,18 @@ set_load_report (StellarExplorer   *self,
 {
   if (g_set_object (&self->load_report, report))
     _stellar_explorer_notify (self, STELLAR_EXPLORER_PROP_LOAD_REPORT);
+}
+
+static void
+set_load_error (StellarExplorer *self,
+                const char      *message)
+{
+  if (g_strcmp0 (self->load_error, message) == 0)
+    return;
+
+  g_free (self->load_error);
+  self->load_error = g_strdup (message);
+  _stellar_explorer_notify (self, STELLAR_EXPLORER_PROP_LOAD_ERROR);
 }
 
 static void
@@ -37,8 +52,6 @@ on_load_test_done (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   report = stellar_load_test_run_finish (STELLAR_LOAD_TEST (object), result, &error);
-  if (report == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_warning ("The load test failed: %s", error->message);
 
   /* A newer run may have started since. */
   if (STELLAR_LOAD_TEST (object) != self->load_test)
@@ -48,6 +61,8 @@ on_load_test_done (GObject      *object,
 
   g_object_freeze_notify (G_OBJECT (self));
   set_load_report (self, report);
+  if (report == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    set_load_error (self, error->message);
   _stellar_explorer_notify (self, STELLAR_EXPLORER_PROP_LOAD_RUNNING);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -59,6 +74,7 @@ _stellar_explorer_load_dispose (StellarExplorer *self)
   g_clear_object (&self->load_cancellable);
   g_clear_object (&self->load_test);
   g_clear_object (&self->load_report);
+  g_clear_pointer (&self->load_error, g_free);
 }
 
 /**
@@ -89,6 +105,20 @@ stellar_explorer_get_load_report (StellarExplorer *self)
   return self->load_report;
 }
 
+/**
+ * stellar_explorer_get_load_error:
+ * @self: a #StellarExplorer
+ *
+ * Returns: (nullable): why the last load test ended without a report
+ */
+const char *
+stellar_explorer_get_load_error (StellarExplorer *self)
+{
+  g_return_val_if_fail (STELLAR_IS_EXPLORER (self), NULL);
+
+  return self->load_error;
+}
+
 gboolean
 stellar_explorer_get_load_running (StellarExplorer *self)
 {
@@ -106,11 +136,14 @@ stellar_explorer_get_load_running (StellarExplorer *self)
  * @transport: the transport of the calls
  * @error: return location for a #GError
  *
- * Calls the request's action with its parameters @count times
+ * Calls the request's action with its parameters and the server's default
+ * parameters @count times, on a connection of the run's own
  * (docs/load-test.md). [property@Explorer:load-test] tells the progress;
  * [property@Explorer:load-report] what was measured, once the run ended.
  * Fails as stellar_explorer_send() does when the request cannot be sent,
- * and with %G_IO_ERROR_BUSY while another run is under way.
+ * with %G_IO_ERROR_BUSY while another run is under way, and with
+ * %G_IO_ERROR_PENDING while the default parameters are read from the
+ * keyring.
  *
  * Returns: whether the run started
  */
@@ -136,11 +169,20 @@ stellar_explorer_start_load_test (StellarExplorer   *self,
       return FALSE;
     }
 
+  if (self->default_params != NULL && stellar_default_params_get_busy (self->default_params))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
+                           _("The default parameters are still being read from the keyring"));
+      return FALSE;
+    }
+
   params = _stellar_explorer_get_call_params (self, &action, error);
   if (params == NULL)
     return FALSE;
+  _stellar_explorer_add_default_params (self, params);
 
   test = stellar_load_test_new (self->client, action, params);
+  stellar_load_test_set_own_connection (test, TRUE);
   stellar_load_test_set_count (test, count);
   stellar_load_test_set_in_flight (test, in_flight);
   stellar_load_test_set_rate (test, rate);
@@ -151,6 +193,7 @@ stellar_explorer_start_load_test (StellarExplorer   *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   set_load_report (self, NULL);
+  set_load_error (self, NULL);
   _stellar_explorer_notify (self, STELLAR_EXPLORER_PROP_LOAD_TEST);
   _stellar_explorer_notify (self, STELLAR_EXPLORER_PROP_LOAD_RUNNING);
   g_object_thaw_notify (G_OBJECT (self));

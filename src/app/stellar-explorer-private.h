@@ -40,6 +40,7 @@ struct _StellarExplorer
   StellarLoadTest        *load_test;
   StellarLoadReport      *load_report;
   GCancellable           *load_cancellable;
+  char                   *load_error;
 };
 
 /* stellar-explorer.c */
@@ -48,6 +49,8 @@ void        _stellar_explorer_notify               (StellarExplorer  *self,
 JsonObject *_stellar_explorer_get_call_params      (StellarExplorer  *self,
                                                     char            **action,
                                                     GError          **error);
+void        _stellar_explorer_add_default_params   (StellarExplorer  *self,
+                                                    JsonObject       *params);
 
 /* stellar-explorer-suggestions.c */
 void        _stellar_explorer_suggestions_init     (StellarExplorer  *self);
@@ -74,6 +77,7 @@ enum {
   STELLAR_EXPLORER_PROP_LOAD_TEST,
   STELLAR_EXPLORER_PROP_LOAD_REPORT,
   STELLAR_EXPLORER_PROP_LOAD_RUNNING,
+  STELLAR_EXPLORER_PROP_LOAD_ERROR,
   STELLAR_EXPLORER_N_PROPS
 };
 

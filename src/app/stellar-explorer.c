@@ -454,6 +454,10 @@ stellar_explorer_get_property (GObject    *object,
       g_value_set_boolean (value, stellar_explorer_get_load_running (self));
       break;
 
+    case STELLAR_EXPLORER_PROP_LOAD_ERROR:
+      g_value_set_string (value, self->load_error);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -625,6 +629,15 @@ stellar_explorer_class_init (StellarExplorerClass *klass)
    */
   properties[STELLAR_EXPLORER_PROP_LOAD_RUNNING] =
     g_param_spec_boolean ("load-running", NULL, NULL, FALSE, changing_flags);
+
+  /**
+   * StellarExplorer:load-error:
+   *
+   * Why the last load test ended without a report (its connection could
+   * not be opened), or %NULL.
+   */
+  properties[STELLAR_EXPLORER_PROP_LOAD_ERROR] =
+    g_param_spec_string ("load-error", NULL, NULL, NULL, changing_flags);
 
   g_object_class_install_properties (object_class, STELLAR_EXPLORER_N_PROPS, properties);
 }
@@ -910,6 +923,33 @@ stellar_explorer_show_call (StellarExplorer *self,
   set_current_call (self, call);
 }
 
+/*
+ * _stellar_explorer_add_default_params:
+ * @params: the parameters to add to
+ *
+ * Adds the server's default parameters that @params does not have, as the
+ * interceptor adds them to a call.
+ */
+void
+_stellar_explorer_add_default_params (StellarExplorer *self,
+                                      JsonObject      *params)
+{
+  GListModel *defaults = G_LIST_MODEL (self->default_params);
+
+  if (defaults == NULL)
+    return;
+
+  for (guint i = 0; i < g_list_model_get_n_items (defaults); i++)
+    {
+      g_autoptr(StellarDefaultParam) param = g_list_model_get_item (defaults, i);
+      const char *key = stellar_default_param_get_key (param);
+      const char *value = stellar_default_param_get_value (param);
+
+      if (*key != '\0' && *value != '\0' && !json_object_has_member (params, key))
+        json_object_set_string_member (params, key, value);
+    }
+}
+
 /**
  * stellar_explorer_build_curl:
  * @self: a #StellarExplorer
@@ -927,20 +967,10 @@ stellar_explorer_build_curl (StellarExplorer  *self,
 {
   g_autoptr(JsonObject) defaults = json_object_new ();
   g_autofree char *api_path = NULL;
-  GListModel *params;
 
   g_return_val_if_fail (STELLAR_IS_EXPLORER (self), NULL);
 
-  params = G_LIST_MODEL (self->default_params);
-  for (guint i = 0; i < g_list_model_get_n_items (params); i++)
-    {
-      g_autoptr(StellarDefaultParam) param = g_list_model_get_item (params, i);
-      const char *key = stellar_default_param_get_key (param);
-      const char *value = stellar_default_param_get_value (param);
-
-      if (*key != '\0' && *value != '\0' && !json_object_has_member (defaults, key))
-        json_object_set_string_member (defaults, key, value);
-    }
+  _stellar_explorer_add_default_params (self, defaults);
 
   g_object_get (self->client, "api-path", &api_path, NULL);
 

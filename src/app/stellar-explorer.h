@@ -62,6 +62,7 @@ char                 *stellar_explorer_build_curl              (StellarExplorer 
 StellarLoadTest      *stellar_explorer_get_load_test           (StellarExplorer          *self);
 StellarLoadReport    *stellar_explorer_get_load_report         (StellarExplorer          *self);
 gboolean              stellar_explorer_get_load_running        (StellarExplorer          *self);
+const char           *stellar_explorer_get_load_error          (StellarExplorer          *self);
 gboolean              stellar_explorer_start_load_test         (StellarExplorer          *self,
                                                                 guint                     count,
                                                                 guint                     in_flight,

@@ -17,9 +17,10 @@
 
 /* Runs the explorer's request many times (stellar_explorer_start_load_test)
  * and shows what the explorer's load test tells: its progress while it
- * runs, its report once it ended. The test announces its progress ten times
- * a second, never per call, so the window does no work per call and stays
- * responsive however fast the calls go. Closing the dialog stops the run. */
+ * runs, its report once it ended. The run goes on a connection and a thread
+ * of its own, and the test announces its progress ten times a second, never
+ * per call, so the window does no work per call and stays responsive
+ * however fast the calls go. Closing the dialog stops the run. */
 struct _StellarLoadTestDialog
 {
   AdwWindow             parent_instance;
@@ -128,6 +129,16 @@ update_running (StellarLoadTestDialog *self)
   gtk_widget_set_sensitive (self->settings_group, !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "load-test.start", self->explorer != NULL && !running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "load-test.stop", running);
+}
+
+/* A run that could not open its connection ends without a report. */
+static void
+show_load_error (StellarLoadTestDialog *self)
+{
+  const char *message = stellar_explorer_get_load_error (self->explorer);
+
+  if (message != NULL)
+    show_toast (self, message);
 }
 
 static void
@@ -565,6 +576,8 @@ stellar_load_test_dialog_init (StellarLoadTestDialog *self)
                                  G_CALLBACK (update_running), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->explorer_signals, "notify::load-report",
                                  G_CALLBACK (update_report), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->explorer_signals, "notify::load-error",
+                                 G_CALLBACK (show_load_error), self, G_CONNECT_SWAPPED);
 
   /* ten times a second at most (StellarLoadTest) */
   self->test_signals = g_signal_group_new (STELLAR_TYPE_LOAD_TEST);

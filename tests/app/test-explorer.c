@@ -592,6 +592,86 @@ test_stop_run (Fixture       *fixture,
   g_assert_cmpuint (stellar_load_report_get_calls (report), <, 1000000);
 }
 
+static gint64
+message_count_of (const char *id)
+{
+  g_autoptr(JsonArray) connections = stellar_test_server_connections (server);
+
+  for (guint i = 0; i < json_array_get_length (connections); i++)
+    {
+      JsonObject *connection = json_array_get_object_element (connections, i);
+
+      if (g_strcmp0 (json_object_get_string_member (connection, "id"), id) == 0)
+        return json_object_get_int_member (connection, "messageCount");
+    }
+
+  g_assert_not_reached ();
+}
+
+static void
+test_run_on_own_connection (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  StellarDefaultParams *defaults = stellar_explorer_get_default_params (fixture->explorer);
+  const char *session_connection = stellar_client_get_id (fixture->client);
+  gint64 session_count = message_count_of (session_connection);
+  g_autoptr(GError) error = NULL;
+  StellarLoadReport *report;
+
+  /* input-require fails without its "value": the default gives it */
+  stellar_test_wait_for (!stellar_default_params_get_busy (defaults));
+  stellar_default_params_add (defaults, "value", "given by default", FALSE);
+  write_request (fixture, "input-require", "{}");
+
+  g_assert_true (stellar_explorer_start_load_test (fixture->explorer, 200, 5, 0, STELLAR_TRANSPORT_WEBSOCKET,
+                                                   &error));
+  g_assert_no_error (error);
+
+  /* the session's own calls go on meanwhile, on its own connection */
+  write_request (fixture, "echo", "{\"message\": \"meanwhile\"}");
+  g_assert_cmpint (stellar_call_get_status (send_and_wait (fixture)), ==, STELLAR_CALL_STATUS_OK);
+
+  stellar_test_wait_for (!stellar_explorer_get_load_running (fixture->explorer));
+  report = stellar_explorer_get_load_report (fixture->explorer);
+  g_assert_cmpuint (stellar_load_report_get_calls (report), ==, 200);
+  g_assert_cmpuint (stellar_load_report_get_succeeded (report), ==, 200);
+
+  /* the run had a connection of its own: the session's carried one call */
+  g_assert_cmpint (message_count_of (session_connection), ==, session_count + 1);
+}
+
+static void
+test_run_without_connection (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
+  g_autoptr(StellarClient) nowhere = NULL;
+  g_autoptr(StellarExplorer) explorer = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+  guint16 port;
+
+  /* a port that was free a moment ago, and is closed again */
+  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
+  g_assert_no_error (error);
+  g_socket_listener_close (listener);
+  url = g_strdup_printf ("http://127.0.0.1:%u", port);
+  nowhere = stellar_client_new (url);
+  g_object_set (nowhere, "auto-reconnect", FALSE, NULL);
+  explorer = stellar_explorer_new (nowhere, fixture->settings, fixture->database);
+  stellar_test_wait_for (!stellar_default_params_get_busy (stellar_explorer_get_default_params (explorer)));
+
+  stellar_action_request_set_action (stellar_explorer_get_request (explorer), "echo");
+  g_assert_true (stellar_explorer_start_load_test (explorer, 10, 5, 0, STELLAR_TRANSPORT_AUTO, &error));
+  g_assert_no_error (error);
+  g_assert_null (stellar_explorer_get_load_error (explorer));
+
+  /* the run ends without a report, and says why */
+  stellar_test_wait_for (!stellar_explorer_get_load_running (explorer));
+  g_assert_null (stellar_explorer_get_load_report (explorer));
+  g_assert_nonnull (strstr (stellar_explorer_get_load_error (explorer), "Could not open the run’s connection"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -615,6 +695,8 @@ main (int   argc,
   ADD_TEST ("suggestions", test_suggestions);
   ADD_TEST ("run-repeatedly", test_run_repeatedly);
   ADD_TEST ("stop-run", test_stop_run);
+  ADD_TEST ("run-on-own-connection", test_run_on_own_connection);
+  ADD_TEST ("run-without-connection", test_run_without_connection);
 
 #undef ADD_TEST
 

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "stellar-app-test-utils.h"
@@ -424,6 +426,45 @@ test_errors_by_code (Fixture       *fixture,
 }
 
 /* What cannot be sent cannot be run repeatedly either. */
+/* The label under @widget whose text holds @text. */
+static GtkWidget *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *label = find_label (child, text);
+
+      if (label != NULL)
+        return label;
+    }
+
+  return NULL;
+}
+
+static void
+test_no_connection (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  open_dialog (fixture, "echo", "{}");
+
+  /* the server went away: the run cannot open its connection */
+  g_clear_pointer (&fixture->server, stellar_test_server_stop);
+  set_up_run (fixture, 10, 5, STELLAR_TRANSPORT_WEBSOCKET);
+  click_start (fixture);
+  stellar_test_wait_for (!stellar_explorer_get_load_running (fixture->explorer));
+
+  /* it ends without a report, and the dialog says why */
+  g_assert_true (gtk_widget_get_visible (child (fixture, "start_button")));
+  g_assert_null (stellar_explorer_get_load_report (fixture->explorer));
+  g_assert_false (gtk_widget_get_visible (child (fixture, "results_box")));
+  stellar_test_wait_for (find_label (GTK_WIDGET (fixture->dialog), "Could not open the run’s connection") != NULL);
+}
+
 static void
 test_invalid_params (Fixture       *fixture,
                      gconstpointer  data)
@@ -461,6 +502,7 @@ main (int   argc,
   ADD_TEST ("cancel", test_cancel);
   ADD_TEST ("errors-by-code", test_errors_by_code);
   ADD_TEST ("invalid-params", test_invalid_params);
+  ADD_TEST ("no-connection", test_no_connection);
 
 #undef ADD_TEST
 
