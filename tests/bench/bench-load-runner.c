@@ -23,6 +23,7 @@
 #include "stellar-window.h"
 
 #define WATCHDOG_SECONDS 900
+#define SETTLE_MS 1000
 
 static gboolean
 watchdog (gpointer user_data)
@@ -101,6 +102,23 @@ run (StellarLoadTestDialog *dialog,
 }
 
 static gboolean
+on_settled (gpointer user_data)
+{
+  *(gboolean *) user_data = FALSE;
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+settle (guint milliseconds)
+{
+  gboolean settling = TRUE;
+
+  g_timeout_add (milliseconds, on_settled, &settling);
+  iterate_while (&settling);
+}
+
+static gboolean
 is_connected (StellarWindow *window)
 {
   StellarSession *session = stellar_window_get_session (window);
@@ -155,6 +173,10 @@ main (int   argc,
     g_error ("Run Repeatedly did not open");
   while (!gtk_widget_get_mapped (GTK_WIDGET (dialog)))
     g_main_context_iteration (NULL, TRUE);
+
+  /* A person reads the dialog before clicking Start: the window has drawn
+   * its first frames, and the explorer read the server's actions. */
+  settle (SETTLE_MS);
 
   if (warmup > 0)
     run (dialog, warmup, in_flight);
