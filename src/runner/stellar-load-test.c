@@ -22,7 +22,11 @@
  * The runner must not be what limits the measure: per call it does what any
  * caller does (one action call, one callback) plus two clock reads and
  * twelve bytes of record. Progress is announced ten times a second, never
- * per call, so a window showing it costs nothing per call either. */
+ * per call, so a window showing it costs nothing per call either.
+ *
+ * With `own-connection`, a StellarLoadThread makes the calls through a
+ * client of its own, in a thread of its own, with one of these there; the
+ * test here only tells its progress and hands its report over. */
 
 #define PROGRESS_INTERVAL_MS 100
 #define PACE_INTERVAL_MS 10
