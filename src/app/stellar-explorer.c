@@ -934,11 +934,12 @@ void
 _stellar_explorer_add_default_params (StellarExplorer *self,
                                       JsonObject      *params)
 {
-  GListModel *defaults = G_LIST_MODEL (self->default_params);
+  GListModel *defaults;
 
-  if (defaults == NULL)
+  if (self->default_params == NULL)
     return;
 
+  defaults = G_LIST_MODEL (self->default_params);
   for (guint i = 0; i < g_list_model_get_n_items (defaults); i++)
     {
       g_autoptr(StellarDefaultParam) param = g_list_model_get_item (defaults, i);

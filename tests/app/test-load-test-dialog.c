@@ -425,7 +425,6 @@ test_errors_by_code (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (description, "30 calls took from "));
 }
 
-/* What cannot be sent cannot be run repeatedly either. */
 /* The label under @widget whose text holds @text. */
 static GtkWidget *
 find_label (GtkWidget  *widget,
@@ -465,6 +464,7 @@ test_no_connection (Fixture       *fixture,
   stellar_test_wait_for (find_label (GTK_WIDGET (fixture->dialog), "Could not open the run’s connection") != NULL);
 }
 
+/* What cannot be sent cannot be run repeatedly either. */
 static void
 test_invalid_params (Fixture       *fixture,
                      gconstpointer  data)
