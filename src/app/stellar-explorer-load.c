@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "stellar-explorer-private.h"
+#include "stellar-utils.h"
 
 /* The request, called many times by a StellarLoadTest (src/runner, the
  * same runner as `stellar-cli bench`) on a connection of its own, opened
@@ -34,12 +35,8 @@ static void
 set_load_error (StellarExplorer *self,
                 const char      *message)
 {
-  if (g_strcmp0 (self->load_error, message) == 0)
-    return;
-
-  g_free (self->load_error);
-  self->load_error = g_strdup (message);
-  _stellar_explorer_notify (self, STELLAR_EXPLORER_PROP_LOAD_ERROR);
+  if (stellar_set_string (&self->load_error, message))
+    _stellar_explorer_notify (self, STELLAR_EXPLORER_PROP_LOAD_ERROR);
 }
 
 static void

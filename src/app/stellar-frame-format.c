@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "stellar-frame-format.h"
+#include "stellar-local-time.h"
 
 /**
  * stellar_frame_format_time:
@@ -21,7 +22,7 @@
 char *
 stellar_frame_format_time (gint64 time_us)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (time_us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) time = stellar_local_time_from_unix (time_us / G_USEC_PER_SEC);
   g_autofree char *seconds = NULL;
 
   if (time == NULL)

@@ -12,6 +12,7 @@
 #include <gio/gio.h>
 #include <glib/gi18n.h>
 
+#include "stellar-local-time.h"
 #include "stellar-message-format.h"
 
 /* The desktop's choice between a 12- and a 24-hour clock, when there is a
@@ -53,7 +54,7 @@ uses_12_hour_clock (void)
 char *
 stellar_format_message_time (gint64 time_us)
 {
-  g_autoptr(GDateTime) date_time = g_date_time_new_from_unix_local (time_us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) date_time = stellar_local_time_from_unix (time_us / G_USEC_PER_SEC);
   g_autofree char *text = NULL;
 
   if (date_time == NULL)
@@ -73,11 +74,11 @@ static int
 days_between (GDateTime *earlier,
               GDateTime *later)
 {
-  g_autoptr(GDateTime) earlier_day = g_date_time_new_local (g_date_time_get_year (earlier),
+  g_autoptr(GDateTime) earlier_day = stellar_local_time_new (g_date_time_get_year (earlier),
                                                             g_date_time_get_month (earlier),
                                                             g_date_time_get_day_of_month (earlier),
                                                             12, 0, 0);
-  g_autoptr(GDateTime) later_day = g_date_time_new_local (g_date_time_get_year (later),
+  g_autoptr(GDateTime) later_day = stellar_local_time_new (g_date_time_get_year (later),
                                                           g_date_time_get_month (later),
                                                           g_date_time_get_day_of_month (later),
                                                           12, 0, 0);
@@ -98,8 +99,8 @@ char *
 stellar_format_message_day (gint64 time_us,
                             gint64 now_us)
 {
-  g_autoptr(GDateTime) date_time = g_date_time_new_from_unix_local (time_us / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (now_us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) date_time = stellar_local_time_from_unix (time_us / G_USEC_PER_SEC);
+  g_autoptr(GDateTime) now = stellar_local_time_from_unix (now_us / G_USEC_PER_SEC);
   int days;
 
   if (date_time == NULL || now == NULL)

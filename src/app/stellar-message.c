@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include "stellar-local-time.h"
 #include "stellar-message-private.h"
 
 /* A room may hold a hundred thousand of these, so a message is kept small:
@@ -393,12 +394,12 @@ local_day (gint64 time_us)
   if (cache != NULL && time_us >= cache->start_us && time_us < cache->end_us)
     return cache->day;
 
-  date_time = g_date_time_new_from_unix_local (time_us / G_USEC_PER_SEC);
+  date_time = stellar_local_time_from_unix (time_us / G_USEC_PER_SEC);
   if (date_time == NULL)
     return 0;
 
   g_date_time_get_ymd (date_time, &year, &month, &day);
-  midnight = g_date_time_new_local (year, month, day, 0, 0, 0);
+  midnight = stellar_local_time_new (year, month, day, 0, 0, 0);
   next_midnight = g_date_time_add_days (midnight, 1);
 
   if (cache == NULL)

@@ -11,6 +11,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stellar-local-time.h"
 #include "stellar-marshal.h"
 #include "stellar-room-private.h"
 #include "stellar-server-url.h"
@@ -126,7 +127,7 @@ parse_connected_at (JsonObject *details)
   if (!get_number_member (details, "connectedAt", &milliseconds))
     return NULL;
 
-  return g_date_time_new_from_unix_local (milliseconds / 1000);
+  return stellar_local_time_from_unix (milliseconds / 1000);
 }
 
 static void
