@@ -472,6 +472,26 @@ test_own_connection_http (Fixture       *fixture,
 }
 
 static void
+test_own_connection_rate (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(StellarLoadTest) test = stellar_load_test_new (fixture->client, "echo", NULL);
+  g_autoptr(StellarLoadReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* the schedule's timer runs in the run's thread, as its calls do */
+  stellar_load_test_set_own_connection (test, TRUE);
+  stellar_load_test_set_count (test, 11);
+  stellar_load_test_set_rate (test, 50);
+  report = run (test, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (stellar_load_report_get_succeeded (report), ==, 11);
+  g_assert_cmpint (stellar_load_report_get_duration_us (report), >=, 200 * 1000);
+  assert_figures_add_up (report);
+}
+
+static void
 test_own_connection_stop_and_cancel (Fixture       *fixture,
                                      gconstpointer  data)
 {
@@ -568,6 +588,7 @@ main (int   argc,
   ADD_TEST ("cancel", NULL, test_cancel);
   ADD_TEST ("own-connection", NULL, test_own_connection);
   ADD_TEST ("own-connection-http", NULL, test_own_connection_http);
+  ADD_TEST ("own-connection-rate", NULL, test_own_connection_rate);
   ADD_TEST ("own-connection-stop-and-cancel", NULL, test_own_connection_stop_and_cancel);
   ADD_TEST ("own-connection-refused", NULL, test_own_connection_refused);
 
