@@ -16,8 +16,9 @@
  * with it (a window stays responsive), hold the owner's other calls behind
  * its own in the client's queue, or fill the owner's view of its traffic.
  * So the run opens a connection of its own, like the client it is given
- * (URL, session id, so the server sees the same session, API path, timeout,
- * simultaneous actions, reconnection), and a StellarLoadTest calls through
+ * (URL, session id, so the server sees the same session, API path,
+ * timeouts, simultaneous actions, reconnection, a certificate trusted for
+ * it), and a StellarLoadTest calls through
  * it in the runs' thread: one thread for the process, made by the first
  * run, which iterates a main context of its own for as long as the process
  * lives, so that a connection's closing handshake, which libsoup finishes
@@ -38,8 +39,10 @@ struct _StellarLoadThread
   char                  *session_id;
   char                  *api_path;
   guint                  timeout_ms;
+  guint                  connect_timeout_ms;
   guint                  simultaneous;
   gboolean               auto_reconnect;
+  GTlsCertificate       *trusted_certificate;
   char                  *action;
   char                  *params_text;
   guint                  count;
@@ -269,8 +272,10 @@ begin_run (gpointer user_data)
                 "session-id", self->session_id,
                 "api-path", self->api_path,
                 "request-timeout", self->timeout_ms,
+                "connect-timeout", self->connect_timeout_ms,
                 "simultaneous-actions", self->simultaneous,
                 "auto-reconnect", self->auto_reconnect,
+                "trusted-certificate", self->trusted_certificate,
                 NULL);
 
   /* Calls over HTTP need no WebSocket. */
@@ -316,8 +321,10 @@ _stellar_load_thread_start (StellarClient         *like,
                 "session-id", &self->session_id,
                 "api-path", &self->api_path,
                 "request-timeout", &self->timeout_ms,
+                "connect-timeout", &self->connect_timeout_ms,
                 "simultaneous-actions", &self->simultaneous,
                 "auto-reconnect", &self->auto_reconnect,
+                "trusted-certificate", &self->trusted_certificate,
                 NULL);
   self->action = g_strdup (action);
   /* json-glib's objects are not for two threads: the thread gets text */
@@ -365,6 +372,7 @@ _stellar_load_thread_free (StellarLoadThread *self)
   g_free (self->url);
   g_free (self->session_id);
   g_free (self->api_path);
+  g_clear_object (&self->trusted_certificate);
   g_free (self->action);
   g_free (self->params_text);
   g_clear_object (&self->stop);
