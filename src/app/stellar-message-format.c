@@ -75,13 +75,13 @@ days_between (GDateTime *earlier,
               GDateTime *later)
 {
   g_autoptr(GDateTime) earlier_day = stellar_local_time_new (g_date_time_get_year (earlier),
-                                                            g_date_time_get_month (earlier),
-                                                            g_date_time_get_day_of_month (earlier),
-                                                            12, 0, 0);
+                                                             g_date_time_get_month (earlier),
+                                                             g_date_time_get_day_of_month (earlier),
+                                                             12, 0, 0);
   g_autoptr(GDateTime) later_day = stellar_local_time_new (g_date_time_get_year (later),
-                                                          g_date_time_get_month (later),
-                                                          g_date_time_get_day_of_month (later),
-                                                          12, 0, 0);
+                                                           g_date_time_get_month (later),
+                                                           g_date_time_get_day_of_month (later),
+                                                           12, 0, 0);
 
   return (int) ((g_date_time_difference (later_day, earlier_day) + G_TIME_SPAN_HOUR * 12) /
                 G_TIME_SPAN_DAY);

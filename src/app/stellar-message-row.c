@@ -734,12 +734,11 @@ stellar_message_row_set_message (StellarMessageRow *self,
 
   g_clear_signal_handler (&self->message_notify_handler, self->message);
   g_set_object (&self->message, message);
-  if (message != NULL)
-    self->message_notify_handler = g_signal_connect_swapped (message, "notify",
-                                                             G_CALLBACK (on_message_notify), self);
 
   if (message != NULL)
     {
+      self->message_notify_handler = g_signal_connect_swapped (message, "notify",
+                                                               G_CALLBACK (on_message_notify), self);
       g_free (self->time);
       self->time = time_text (self);
       update_content (self);
