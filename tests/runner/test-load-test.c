@@ -347,30 +347,22 @@ note_progress (StellarLoadTest *test,
   notes->notes++;
 }
 
-/* The test server's connections with @fingerprint. */
-static GPtrArray *
-connections_of (const char *fingerprint)
+/* How many of the test server's connections have @fingerprint. */
+static guint
+n_connections_of (const char *fingerprint)
 {
   g_autoptr(JsonArray) all = stellar_test_server_connections (server);
-  GPtrArray *found = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
+  guint n = 0;
 
   for (guint i = 0; i < json_array_get_length (all); i++)
     {
       JsonObject *connection = json_array_get_object_element (all, i);
 
       if (g_strcmp0 (json_object_get_string_member (connection, "fingerprint"), fingerprint) == 0)
-        g_ptr_array_add (found, json_object_ref (connection));
+        n++;
     }
 
-  return found;
-}
-
-static guint
-n_connections_of (const char *fingerprint)
-{
-  g_autoptr(GPtrArray) found = connections_of (fingerprint);
-
-  return found->len;
+  return n;
 }
 
 static gint64
