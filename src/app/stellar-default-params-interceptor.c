@@ -22,14 +22,25 @@
 
 #define ADDED_KEY "stellar-default-params-added"
 
-static void
-apply (StellarDefaultParams *self,
-       StellarActionCall    *call)
+/**
+ * stellar_default_params_fill:
+ * @self: a #StellarDefaultParams
+ * @params: the parameters of a call
+ *
+ * Adds to @params each default parameter that has a key and a value and
+ * that @params does not set itself, as the interceptor does to every call.
+ *
+ * Returns: (transfer full) (nullable): the keys added, or %NULL when none
+ *   was
+ */
+char **
+stellar_default_params_fill (StellarDefaultParams *self,
+                             JsonObject           *params)
 {
-  static const char * const none[] = { NULL };
-  JsonObject *params = stellar_action_call_get_params (call);
   g_autoptr(GStrvBuilder) builder = NULL;
-  char **added;
+
+  g_return_val_if_fail (STELLAR_IS_DEFAULT_PARAMS (self), NULL);
+  g_return_val_if_fail (params != NULL, NULL);
 
   for (guint i = 0; i < self->params->len; i++)
     {
@@ -47,13 +58,22 @@ apply (StellarDefaultParams *self,
     }
 
   /* most calls get nothing, and a load run makes thousands a second */
-  if (builder == NULL)
+  return builder != NULL ? g_strv_builder_end (builder) : NULL;
+}
+
+static void
+apply (StellarDefaultParams *self,
+       StellarActionCall    *call)
+{
+  static const char * const none[] = { NULL };
+  char **added = stellar_default_params_fill (self, stellar_action_call_get_params (call));
+
+  if (added == NULL)
     {
       g_object_set_data (G_OBJECT (call), ADDED_KEY, (gpointer) none);
       return;
     }
 
-  added = g_strv_builder_end (builder);
   g_object_set_data_full (G_OBJECT (call), ADDED_KEY, added, (GDestroyNotify) g_strfreev);
   _stellar_default_params_emit_applied (self, call, (const char * const *) added);
 }

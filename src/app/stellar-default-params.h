@@ -44,5 +44,7 @@ void                  stellar_default_params_attach            (StellarDefaultPa
 void                  stellar_default_params_detach            (StellarDefaultParams  *self,
                                                                 StellarClient         *client);
 const char * const   *stellar_default_params_get_added         (StellarActionCall     *call);
+char                **stellar_default_params_fill              (StellarDefaultParams  *self,
+                                                                JsonObject            *params);
 
 G_END_DECLS

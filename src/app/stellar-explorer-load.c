@@ -176,7 +176,8 @@ stellar_explorer_start_load_test (StellarExplorer   *self,
   params = _stellar_explorer_get_call_params (self, &action, error);
   if (params == NULL)
     return FALSE;
-  _stellar_explorer_add_default_params (self, params);
+  if (self->default_params != NULL)
+    g_strfreev (stellar_default_params_fill (self->default_params, params));
 
   test = stellar_load_test_new (self->client, action, params);
   stellar_load_test_set_own_connection (test, TRUE);

@@ -49,8 +49,6 @@ void        _stellar_explorer_notify               (StellarExplorer  *self,
 JsonObject *_stellar_explorer_get_call_params      (StellarExplorer  *self,
                                                     char            **action,
                                                     GError          **error);
-void        _stellar_explorer_add_default_params   (StellarExplorer  *self,
-                                                    JsonObject       *params);
 
 /* stellar-explorer-suggestions.c */
 void        _stellar_explorer_suggestions_init     (StellarExplorer  *self);

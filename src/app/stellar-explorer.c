@@ -923,34 +923,6 @@ stellar_explorer_show_call (StellarExplorer *self,
   set_current_call (self, call);
 }
 
-/*
- * _stellar_explorer_add_default_params:
- * @params: the parameters to add to
- *
- * Adds the server's default parameters that @params does not have, as the
- * interceptor adds them to a call.
- */
-void
-_stellar_explorer_add_default_params (StellarExplorer *self,
-                                      JsonObject      *params)
-{
-  GListModel *defaults;
-
-  if (self->default_params == NULL)
-    return;
-
-  defaults = G_LIST_MODEL (self->default_params);
-  for (guint i = 0; i < g_list_model_get_n_items (defaults); i++)
-    {
-      g_autoptr(StellarDefaultParam) param = g_list_model_get_item (defaults, i);
-      const char *key = stellar_default_param_get_key (param);
-      const char *value = stellar_default_param_get_value (param);
-
-      if (*key != '\0' && *value != '\0' && !json_object_has_member (params, key))
-        json_object_set_string_member (params, key, value);
-    }
-}
-
 /**
  * stellar_explorer_build_curl:
  * @self: a #StellarExplorer
@@ -971,7 +943,8 @@ stellar_explorer_build_curl (StellarExplorer  *self,
 
   g_return_val_if_fail (STELLAR_IS_EXPLORER (self), NULL);
 
-  _stellar_explorer_add_default_params (self, defaults);
+  if (self->default_params != NULL)
+    g_strfreev (stellar_default_params_fill (self->default_params, defaults));
 
   g_object_get (self->client, "api-path", &api_path, NULL);
 

@@ -30,36 +30,6 @@ stellar_app_test_skip_without_display (void)
   return TRUE;
 }
 
-/**
- * stellar_app_test_get_closed_port:
- *
- * Returns: a TCP port on 127.0.0.1 where nothing listens
- */
-guint16
-stellar_app_test_get_closed_port (void)
-{
-  g_autoptr(GSocket) socket = NULL;
-  g_autoptr(GInetAddress) loopback = NULL;
-  g_autoptr(GSocketAddress) any_port = NULL;
-  g_autoptr(GSocketAddress) bound = NULL;
-  g_autoptr(GError) error = NULL;
-
-  socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
-  g_assert_no_error (error);
-
-  loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  any_port = g_inet_socket_address_new (loopback, 0);
-  g_socket_bind (socket, any_port, FALSE, &error);
-  g_assert_no_error (error);
-
-  bound = g_socket_get_local_address (socket, &error);
-  g_assert_no_error (error);
-
-  /* The port the kernel picked is free again once the socket closes, and
-   * it hands out ports in turn: nothing takes it during a test. */
-  return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
-}
-
 static char *data_home;
 
 static void

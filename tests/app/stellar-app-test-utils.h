@@ -12,7 +12,6 @@ G_BEGIN_DECLS
 typedef struct _StellarTestKeyring StellarTestKeyring;
 
 gboolean stellar_app_test_skip_without_display (void);
-guint16  stellar_app_test_get_closed_port      (void);
 void     stellar_app_test_use_temporary_data_home (void);
 char    *stellar_app_test_make_folder          (void);
 void     stellar_app_test_remove_tree          (const char *path);

@@ -592,29 +592,13 @@ test_stop_run (Fixture       *fixture,
   g_assert_cmpuint (stellar_load_report_get_calls (report), <, 1000000);
 }
 
-static gint64
-message_count_of (const char *id)
-{
-  g_autoptr(JsonArray) connections = stellar_test_server_connections (server);
-
-  for (guint i = 0; i < json_array_get_length (connections); i++)
-    {
-      JsonObject *connection = json_array_get_object_element (connections, i);
-
-      if (g_strcmp0 (json_object_get_string_member (connection, "id"), id) == 0)
-        return json_object_get_int_member (connection, "messageCount");
-    }
-
-  g_assert_not_reached ();
-}
-
 static void
 test_run_on_own_connection (Fixture       *fixture,
                             gconstpointer  data)
 {
   StellarDefaultParams *defaults = stellar_explorer_get_default_params (fixture->explorer);
   const char *session_connection = stellar_client_get_id (fixture->client);
-  gint64 session_count = message_count_of (session_connection);
+  gint64 session_count = stellar_test_server_message_count (server, session_connection);
   g_autoptr(GError) error = NULL;
   StellarLoadReport *report;
 
@@ -637,26 +621,18 @@ test_run_on_own_connection (Fixture       *fixture,
   g_assert_cmpuint (stellar_load_report_get_succeeded (report), ==, 200);
 
   /* the run had a connection of its own: the session's carried one call */
-  g_assert_cmpint (message_count_of (session_connection), ==, session_count + 1);
+  g_assert_cmpint (stellar_test_server_message_count (server, session_connection), ==, session_count + 1);
 }
 
 static void
 test_run_without_connection (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
-  g_autoptr(StellarClient) nowhere = NULL;
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", stellar_test_get_closed_port ());
+  g_autoptr(StellarClient) nowhere = stellar_client_new (url);
   g_autoptr(StellarExplorer) explorer = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = NULL;
-  guint16 port;
 
-  /* a port that was free a moment ago, and is closed again */
-  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
-  g_assert_no_error (error);
-  g_socket_listener_close (listener);
-  url = g_strdup_printf ("http://127.0.0.1:%u", port);
-  nowhere = stellar_client_new (url);
   g_object_set (nowhere, "auto-reconnect", FALSE, NULL);
   explorer = stellar_explorer_new (nowhere, fixture->settings, fixture->database);
   stellar_test_wait_for (!stellar_default_params_get_busy (stellar_explorer_get_default_params (explorer)));

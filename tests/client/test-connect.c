@@ -192,22 +192,10 @@ test_connect_invalid_url (void)
   }
 }
 
-static guint
-closed_port (void)
-{
-  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
-  g_autoptr(GError) error = NULL;
-  guint port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
-
-  g_assert_no_error (error);
-  g_socket_listener_close (listener);
-  return port;
-}
-
 static void
 test_connect_refused (void)
 {
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", closed_port ());
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", stellar_test_get_closed_port ());
   StellarClient *client = stellar_client_new (url);
   g_autoptr(StellarTestRecorder) recorder = stellar_test_recorder_new (client, STELLAR_TEST_RECORD_DEFAULT);
   g_autoptr(GError) error = NULL;

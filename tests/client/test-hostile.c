@@ -124,23 +124,6 @@ test_large_frame_accepted (TestFixture   *fixture,
   assert_still_works (fixture->client);
 }
 
-static guint
-last_message_count (StellarTestServer *server,
-                    const char        *id)
-{
-  g_autoptr(JsonArray) connections = stellar_test_server_connections (server);
-
-  for (guint i = 0; i < json_array_get_length (connections); i++)
-    {
-      JsonObject *connection = json_array_get_object_element (connections, i);
-
-      if (g_strcmp0 (json_object_get_string_member (connection, "id"), id) == 0)
-        return json_object_get_int_member (connection, "messageCount");
-    }
-
-  g_assert_not_reached ();
-}
-
 static void
 test_unknown_and_duplicate_replies (TestFixture   *fixture,
                                     gconstpointer  options)
@@ -152,7 +135,7 @@ test_unknown_and_duplicate_replies (TestFixture   *fixture,
   g_autoptr(JsonNode) response = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *inject = NULL;
-  guint count;
+  gint64 count;
 
   /* A reply to a request never made. */
   stellar_test_server_post (test_server, "/send",
@@ -166,8 +149,8 @@ test_unknown_and_duplicate_replies (TestFixture   *fixture,
   stellar_test_server_clear_frames (test_server);
   stellar_client_action_async (client, "sleep", params, NULL, stellar_test_store_result, &result);
   stellar_test_wait_for (test_count_server_frames (test_server, "in", "sleep") == 1);
-  count = last_message_count (test_server, stellar_client_get_id (client));
-  inject = g_strdup_printf ("{\"text\":\"{\\\"forged\\\":true,\\\"context\\\":\\\"response\\\",\\\"messageCount\\\":%u}\"}", count);
+  count = stellar_test_server_message_count (test_server, stellar_client_get_id (client));
+  inject = g_strdup_printf ("{\"text\":\"{\\\"forged\\\":true,\\\"context\\\":\\\"response\\\",\\\"messageCount\\\":%" G_GINT64_FORMAT "}\"}", count);
   stellar_test_server_post (test_server, "/send", "%s", inject);
 
   stellar_test_wait_for (result != NULL);
@@ -194,16 +177,16 @@ test_reply_without_context (TestFixture   *fixture,
   g_autoptr(JsonNode) response = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *inject = NULL;
-  guint count;
+  gint64 count;
 
   stellar_test_server_clear_frames (test_server);
   stellar_client_action_async (client, "sleep", params, NULL, stellar_test_store_result, &result);
   stellar_test_wait_for (test_count_server_frames (test_server, "in", "sleep") == 1);
-  count = last_message_count (test_server, stellar_client_get_id (client));
+  count = stellar_test_server_message_count (test_server, stellar_client_get_id (client));
 
   /* Without a context it is no reply: it goes to ::api, and the request
    * waits for its real answer. */
-  inject = g_strdup_printf ("{\"text\":\"{\\\"impostor\\\":true,\\\"messageCount\\\":%u}\"}", count);
+  inject = g_strdup_printf ("{\"text\":\"{\\\"impostor\\\":true,\\\"messageCount\\\":%" G_GINT64_FORMAT "}\"}", count);
   stellar_test_server_post (test_server, "/send", "%s", inject);
   stellar_test_wait_for (stellar_test_recorder_count (recorder, "api ") == 1);
   g_assert_cmpint (stellar_test_recorder_find (recorder, "api {\"impostor\":true", 0), >=, 0);

@@ -309,6 +309,26 @@ stellar_test_server_connections (StellarTestServer *server)
   return json_array_ref (json_node_get_array (node));
 }
 
+/* The last message count the connection @connection_id sent (what GET
+ * /connections says of it); fails the test when there is no such
+ * connection. */
+gint64
+stellar_test_server_message_count (StellarTestServer *server,
+                                   const char        *connection_id)
+{
+  g_autoptr(JsonArray) connections = stellar_test_server_connections (server);
+
+  for (guint i = 0; i < json_array_get_length (connections); i++)
+    {
+      JsonObject *connection = json_array_get_object_element (connections, i);
+
+      if (g_strcmp0 (json_object_get_string_member (connection, "id"), connection_id) == 0)
+        return json_object_get_int_member (connection, "messageCount");
+    }
+
+  g_error ("The test server has no connection %s", connection_id);
+}
+
 /* Returns: (transfer full): what GET /proxy-log says */
 JsonArray *
 stellar_test_server_proxy_log (StellarTestServer *server)

@@ -33,6 +33,8 @@ GPtrArray         *stellar_test_server_frames     (StellarTestServer *server,
                                                    const char        *direction);
 void               stellar_test_server_clear_frames (StellarTestServer *server);
 JsonArray         *stellar_test_server_connections (StellarTestServer *server);
+gint64             stellar_test_server_message_count (StellarTestServer *server,
+                                                      const char        *connection_id);
 JsonArray         *stellar_test_server_http_log   (StellarTestServer *server);
 JsonArray         *stellar_test_server_proxy_log  (StellarTestServer *server);
 

@@ -161,9 +161,10 @@ test_websocket (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (lines[300], ","));
 }
 
+/* 20 calls over HTTP, through the client or a connection of the run's own */
 static void
-test_http (Fixture       *fixture,
-           gconstpointer  data)
+check_http (Fixture  *fixture,
+            gboolean  own_connection)
 {
   g_autoptr(StellarLoadTest) test = stellar_load_test_new (fixture->client, "echo", NULL);
   g_autoptr(StellarLoadReport) report = NULL;
@@ -172,6 +173,7 @@ test_http (Fixture       *fixture,
   guint requests = 0;
 
   json_node_unref (stellar_test_server_control (server, "POST", "/http-log/clear", "{}"));
+  stellar_load_test_set_own_connection (test, own_connection);
   stellar_load_test_set_count (test, 20);
   stellar_load_test_set_transport (test, STELLAR_TRANSPORT_HTTP);
 
@@ -188,6 +190,13 @@ test_http (Fixture       *fixture,
         requests++;
     }
   g_assert_cmpuint (requests, ==, 20);
+}
+
+static void
+test_http (Fixture       *fixture,
+           gconstpointer  data)
+{
+  check_http (fixture, FALSE);
 }
 
 static void
@@ -249,15 +258,18 @@ test_not_connected (Fixture       *fixture,
   g_assert_cmpstr (stellar_load_error_get_code (load_error), ==, "not-connected");
 }
 
+/* 11 calls at 50 a second: the last starts 200 ms after the first. On a
+ * connection of the run's own, the schedule's timer runs in the run's
+ * thread, as its calls do. */
 static void
-test_rate (Fixture       *fixture,
-           gconstpointer  data)
+check_rate (Fixture  *fixture,
+            gboolean  own_connection)
 {
   g_autoptr(StellarLoadTest) test = stellar_load_test_new (fixture->client, "echo", NULL);
   g_autoptr(StellarLoadReport) report = NULL;
   g_autoptr(GError) error = NULL;
 
-  /* 11 calls at 50 a second: the last starts 200 ms after the first */
+  stellar_load_test_set_own_connection (test, own_connection);
   stellar_load_test_set_count (test, 11);
   stellar_load_test_set_rate (test, 50);
   report = run (test, &error);
@@ -266,6 +278,13 @@ test_rate (Fixture       *fixture,
   g_assert_cmpuint (stellar_load_report_get_succeeded (report), ==, 11);
   g_assert_cmpint (stellar_load_report_get_duration_us (report), >=, 200 * 1000);
   assert_figures_add_up (report);
+}
+
+static void
+test_rate (Fixture       *fixture,
+           gconstpointer  data)
+{
+  check_rate (fixture, FALSE);
 }
 
 static gboolean
@@ -365,22 +384,6 @@ n_connections_of (const char *fingerprint)
   return n;
 }
 
-static gint64
-message_count_of (const char *id)
-{
-  g_autoptr(JsonArray) all = stellar_test_server_connections (server);
-
-  for (guint i = 0; i < json_array_get_length (all); i++)
-    {
-      JsonObject *connection = json_array_get_object_element (all, i);
-
-      if (g_strcmp0 (json_object_get_string_member (connection, "id"), id) == 0)
-        return json_object_get_int_member (connection, "messageCount");
-    }
-
-  g_assert_not_reached ();
-}
-
 static void
 test_own_connection (Fixture       *fixture,
                      gconstpointer  data)
@@ -394,7 +397,7 @@ test_own_connection (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autofree char *session_id = NULL;
   const char *own_id = stellar_client_get_id (fixture->client);
-  gint64 own_count = message_count_of (own_id);
+  gint64 own_count = stellar_test_server_message_count (server, own_id);
   Notes notes = { g_thread_self (), 0 };
   guint echoes = 0;
 
@@ -428,7 +431,7 @@ test_own_connection (Fixture       *fixture,
   g_assert_cmpuint (echoes, ==, 3000);
 
   /* none came over the client's own connection, and the run's is closed */
-  g_assert_cmpint (message_count_of (own_id), ==, own_count);
+  g_assert_cmpint (stellar_test_server_message_count (server, own_id), ==, own_count);
   g_assert_true (stellar_client_get_state (fixture->client) == STELLAR_CLIENT_STATE_CONNECTED);
   stellar_test_wait_for (n_connections_of (session_id) == 1);
 }
@@ -437,50 +440,14 @@ static void
 test_own_connection_http (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(StellarLoadTest) test = stellar_load_test_new (fixture->client, "echo", NULL);
-  g_autoptr(StellarLoadReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(JsonArray) log = NULL;
-  guint requests = 0;
-
-  json_node_unref (stellar_test_server_control (server, "POST", "/http-log/clear", "{}"));
-  stellar_load_test_set_own_connection (test, TRUE);
-  stellar_load_test_set_count (test, 20);
-  stellar_load_test_set_transport (test, STELLAR_TRANSPORT_HTTP);
-
-  report = run (test, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (stellar_load_report_get_succeeded (report), ==, 20);
-
-  log = stellar_test_server_http_log (server);
-  for (guint i = 0; i < json_array_get_length (log); i++)
-    {
-      JsonObject *entry = json_array_get_object_element (log, i);
-
-      if (g_str_equal (json_object_get_string_member (entry, "path"), "/api"))
-        requests++;
-    }
-  g_assert_cmpuint (requests, ==, 20);
+  check_http (fixture, TRUE);
 }
 
 static void
 test_own_connection_rate (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(StellarLoadTest) test = stellar_load_test_new (fixture->client, "echo", NULL);
-  g_autoptr(StellarLoadReport) report = NULL;
-  g_autoptr(GError) error = NULL;
-
-  /* the schedule's timer runs in the run's thread, as its calls do */
-  stellar_load_test_set_own_connection (test, TRUE);
-  stellar_load_test_set_count (test, 11);
-  stellar_load_test_set_rate (test, 50);
-  report = run (test, &error);
-  g_assert_no_error (error);
-
-  g_assert_cmpuint (stellar_load_report_get_succeeded (report), ==, 11);
-  g_assert_cmpint (stellar_load_report_get_duration_us (report), >=, 200 * 1000);
-  assert_figures_add_up (report);
+  check_rate (fixture, TRUE);
 }
 
 static void
@@ -534,21 +501,12 @@ static void
 test_own_connection_refused (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autoptr(GSocketListener) listener = g_socket_listener_new ();
-  g_autoptr(StellarClient) nowhere = NULL;
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", stellar_test_get_closed_port ());
+  g_autoptr(StellarClient) nowhere = stellar_client_new (url);
   g_autoptr(StellarLoadTest) test = NULL;
   g_autoptr(StellarLoadReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *url = NULL;
-  guint16 port;
 
-  /* a port that was free a moment ago, and is closed again */
-  port = g_socket_listener_add_any_inet_port (listener, NULL, &error);
-  g_assert_no_error (error);
-  g_socket_listener_close (listener);
-  url = g_strdup_printf ("http://127.0.0.1:%u", port);
-
-  nowhere = stellar_client_new (url);
   g_object_set (nowhere, "auto-reconnect", FALSE, NULL);
   test = stellar_load_test_new (nowhere, "echo", NULL);
   stellar_load_test_set_own_connection (test, TRUE);
