@@ -36,4 +36,7 @@ void               _stellar_load_thread_get_progress (StellarLoadThread     *sel
 void               _stellar_load_thread_stop         (StellarLoadThread     *self);
 void               _stellar_load_thread_free         (StellarLoadThread     *self);
 
+/* for tests */
+void               _stellar_load_thread_set_keep_alive (guint milliseconds);
+
 G_END_DECLS

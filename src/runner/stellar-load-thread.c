@@ -18,21 +18,41 @@
  * So the run opens a connection of its own, like the client it is given
  * (URL, session id, so the server sees the same session, API path,
  * timeouts, simultaneous actions, reconnection, a certificate trusted for
- * it), and a StellarLoadTest calls through
- * it in the runs' thread: one thread for the process, made by the first
- * run, which iterates a main context of its own for as long as the process
- * lives, so that a connection's closing handshake, which libsoup finishes
- * in the background, always finishes.
+ * it), and a StellarLoadTest calls through it in the runs' thread: one
+ * thread for the process, made by the first run, which iterates a main
+ * context of its own for as long as the process lives, so that a
+ * connection's closing handshake, which libsoup finishes in the background,
+ * always finishes.
+ *
+ * The connection outlives the run: the next run like it calls through it,
+ * warmed up and with no handshake to wait for, and the server sees one
+ * connection where a person runs again and again. It closes once it has
+ * been unused for a minute, when the client it is like disconnects, or when
+ * that client goes away.
  *
  * Only this crosses between the threads: the counts so far, as atomics the
  * owner reads when it likes; Stop and Cancel, as cancellables the runs'
- * thread watches from its context; and the outcome, posted to the owner's
- * context once the run's thread is done with the run. */
+ * thread watches from its context; the outcome, posted to the owner's
+ * context once the run's thread is done with the run; and the kept
+ * connection's closing, posted to the runs' thread. */
+
+/* The connection the runs like one client keep between them. The owner's
+ * thread finds it on that client; only the runs' thread touches the rest. */
+typedef struct
+{
+  StellarClient *client;
+  char          *settings;     /* what the client was made with */
+  GSource       *expiry;
+  gboolean       in_use;
+  gboolean       close_after_run;
+} KeptConnection;
+
 struct _StellarLoadThread
 {
   GMainContext          *owner_context;
   StellarLoadThreadDone  done;
   gpointer               done_data;
+  KeptConnection        *kept;
 
   /* what the run's client and test are made of */
   char                  *url;
@@ -43,6 +63,7 @@ struct _StellarLoadThread
   guint                  simultaneous;
   gboolean               auto_reconnect;
   GTlsCertificate       *trusted_certificate;
+  char                  *settings;
   char                  *action;
   char                  *params_text;
   guint                  count;
@@ -56,7 +77,7 @@ struct _StellarLoadThread
 
   /* the runs' thread's own */
   GCancellable          *run_cancellable;
-  StellarClient         *client;
+  StellarClient         *client;        /* the kept connection's */
   StellarLoadTest       *test;
   GSource               *stop_source;
   GSource               *cancel_source;
@@ -71,7 +92,7 @@ struct _StellarLoadThread
   GError                *error;
 };
 
-/* --- the runs' thread ---------------------------------------------------- */
+/* --- the runs' thread ------------------------------------------------- */
 
 static gpointer
 iterate_forever (gpointer data)
@@ -116,6 +137,138 @@ post (GMainContext *context,
   g_source_attach (source, context);
   g_source_unref (source);
 }
+
+/* --- the kept connection ---------------------------------------------- */
+
+#define KEEP_ALIVE_MS 60000
+
+static int keep_alive_ms = KEEP_ALIVE_MS;
+
+static void
+kept_connection_clear (gpointer data)
+{
+  KeptConnection *kept = data;
+
+  /* Closed in the runs' thread before the last reference went. */
+  g_warn_if_fail (kept->client == NULL && kept->expiry == NULL);
+  g_free (kept->settings);
+}
+
+static void
+kept_connection_release (KeptConnection *kept)
+{
+  g_atomic_rc_box_release_full (kept, kept_connection_clear);
+}
+
+/* In the runs' thread. */
+static void
+kept_connection_close (KeptConnection *kept)
+{
+  if (kept->expiry != NULL)
+    {
+      g_source_destroy (kept->expiry);
+      g_clear_pointer (&kept->expiry, g_source_unref);
+    }
+
+  if (kept->client == NULL)
+    return;
+
+  stellar_client_disconnect (kept->client);
+  g_clear_object (&kept->client);
+  g_clear_pointer (&kept->settings, g_free);
+}
+
+static gboolean
+on_kept_connection_expired (gpointer user_data)
+{
+  kept_connection_close (user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* A run ended on the kept connection: it waits for the next one. */
+static void
+kept_connection_put_back (KeptConnection *kept)
+{
+  kept->in_use = FALSE;
+
+  if (kept->close_after_run)
+    {
+      kept_connection_close (kept);
+      return;
+    }
+
+  kept->expiry = g_timeout_source_new ((guint) g_atomic_int_get (&keep_alive_ms));
+  g_source_set_static_name (kept->expiry, "[stellar] kept load connection");
+  g_source_set_callback (kept->expiry, on_kept_connection_expired, kept, NULL);
+  g_source_attach (kept->expiry, runs_context ());
+}
+
+static gboolean
+close_kept_connection (gpointer user_data)
+{
+  KeptConnection *kept = user_data;
+
+  if (kept->in_use)
+    kept->close_after_run = TRUE;
+  else
+    kept_connection_close (kept);
+
+  kept_connection_release (kept);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* In the owner's thread: the client the connection is like disconnected,
+ * so does the kept connection. */
+static void
+on_like_state_changed (StellarClient  *like,
+                       GParamSpec     *pspec,
+                       KeptConnection *kept)
+{
+  if (stellar_client_get_state (like) == STELLAR_CLIENT_STATE_DISCONNECTED)
+    post (runs_context (), close_kept_connection, g_atomic_rc_box_acquire (kept));
+}
+
+/* The client went away: its reference goes to the runs' thread with the
+ * closing. Its signal handlers are gone already. */
+static void
+on_like_finalized (gpointer data)
+{
+  post (runs_context (), close_kept_connection, data);
+}
+
+static GQuark kept_connection_quark (void);
+G_DEFINE_QUARK (stellar-load-kept-connection, kept_connection)
+
+static KeptConnection *
+kept_connection_of (StellarClient *like)
+{
+  KeptConnection *kept = g_object_get_qdata (G_OBJECT (like), kept_connection_quark ());
+
+  if (kept == NULL)
+    {
+      kept = g_atomic_rc_box_new0 (KeptConnection);
+      g_signal_connect (like, "notify::state", G_CALLBACK (on_like_state_changed), kept);
+      g_object_set_qdata_full (G_OBJECT (like), kept_connection_quark (), kept, on_like_finalized);
+    }
+
+  return g_atomic_rc_box_acquire (kept);
+}
+
+/*
+ * _stellar_load_thread_set_keep_alive:
+ * @milliseconds: how long an unused kept connection stays open
+ *
+ * For tests, which cannot wait a minute.
+ */
+void
+_stellar_load_thread_set_keep_alive (guint milliseconds)
+{
+  g_atomic_int_set (&keep_alive_ms, (int) milliseconds);
+}
+
+/* --- a run ------------------------------------------------------------ */
 
 static void
 store_progress (StellarLoadTest   *test,
@@ -196,8 +349,8 @@ end_run (StellarLoadThread *self)
   unwatch (&self->stop_source);
   unwatch (&self->cancel_source);
   g_clear_object (&self->test);
-  stellar_client_disconnect (self->client);
   g_clear_object (&self->client);
+  kept_connection_put_back (self->kept);
 
   post (self->owner_context, hand_over, self);
 }
@@ -259,6 +412,47 @@ on_connected (GObject      *object,
   end_run (self);
 }
 
+/* The kept connection when it was made like this run's and is not broken
+ * (connected, or never asked to connect: a run over HTTP), a new one
+ * otherwise. */
+static StellarClient *
+take_kept_connection (StellarLoadThread *self)
+{
+  KeptConnection *kept = self->kept;
+
+  if (kept->expiry != NULL)
+    {
+      g_source_destroy (kept->expiry);
+      g_clear_pointer (&kept->expiry, g_source_unref);
+    }
+
+  if (kept->client != NULL &&
+      (g_strcmp0 (kept->settings, self->settings) != 0 ||
+       (stellar_client_get_state (kept->client) != STELLAR_CLIENT_STATE_CONNECTED &&
+        stellar_client_get_state (kept->client) != STELLAR_CLIENT_STATE_DISCONNECTED)))
+    kept_connection_close (kept);
+
+  if (kept->client == NULL)
+    {
+      kept->client = stellar_client_new (self->url);
+      g_object_set (kept->client,
+                    "session-id", self->session_id,
+                    "api-path", self->api_path,
+                    "request-timeout", self->timeout_ms,
+                    "connect-timeout", self->connect_timeout_ms,
+                    "simultaneous-actions", self->simultaneous,
+                    "auto-reconnect", self->auto_reconnect,
+                    "trusted-certificate", self->trusted_certificate,
+                    NULL);
+      kept->settings = g_strdup (self->settings);
+    }
+
+  kept->in_use = TRUE;
+  kept->close_after_run = FALSE;
+
+  return g_object_ref (kept->client);
+}
+
 static gboolean
 begin_run (gpointer user_data)
 {
@@ -267,19 +461,11 @@ begin_run (gpointer user_data)
   self->stop_source = watch (self->stop, on_stop_requested, self);
   self->cancel_source = watch (self->cancellable, on_cancel_requested, self);
 
-  self->client = stellar_client_new (self->url);
-  g_object_set (self->client,
-                "session-id", self->session_id,
-                "api-path", self->api_path,
-                "request-timeout", self->timeout_ms,
-                "connect-timeout", self->connect_timeout_ms,
-                "simultaneous-actions", self->simultaneous,
-                "auto-reconnect", self->auto_reconnect,
-                "trusted-certificate", self->trusted_certificate,
-                NULL);
+  self->client = take_kept_connection (self);
 
   /* Calls over HTTP need no WebSocket. */
-  if (self->transport == STELLAR_TRANSPORT_HTTP)
+  if (self->transport == STELLAR_TRANSPORT_HTTP ||
+      stellar_client_get_state (self->client) == STELLAR_CLIENT_STATE_CONNECTED)
     start_calls (self);
   else
     stellar_client_connect_async (self->client, self->run_cancellable, on_connected, self);
@@ -287,7 +473,22 @@ begin_run (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* --- the owner's side ---------------------------------------------------- */
+/* --- the owner's side ------------------------------------------------- */
+
+/* The settings a kept connection must have been made with to serve a run. */
+static char *
+describe_settings (StellarLoadThread *self)
+{
+  g_autofree char *certificate = NULL;
+
+  if (self->trusted_certificate != NULL)
+    g_object_get (self->trusted_certificate, "certificate-pem", &certificate, NULL);
+
+  return g_strdup_printf ("%s\n%s\n%s\n%u\n%u\n%u\n%d\n%s",
+                          self->url, self->session_id, self->api_path,
+                          self->timeout_ms, self->connect_timeout_ms, self->simultaneous,
+                          self->auto_reconnect, certificate != NULL ? certificate : "");
+}
 
 /*
  * _stellar_load_thread_start:
@@ -315,6 +516,7 @@ _stellar_load_thread_start (StellarClient         *like,
   self->owner_context = g_main_context_ref_thread_default ();
   self->done = done;
   self->done_data = user_data;
+  self->kept = kept_connection_of (like);
 
   self->url = g_strdup (stellar_client_get_url (like));
   g_object_get (like,
@@ -326,6 +528,7 @@ _stellar_load_thread_start (StellarClient         *like,
                 "auto-reconnect", &self->auto_reconnect,
                 "trusted-certificate", &self->trusted_certificate,
                 NULL);
+  self->settings = describe_settings (self);
   self->action = g_strdup (action);
   /* json-glib's objects are not for two threads: the thread gets text */
   if (params != NULL)
@@ -369,6 +572,8 @@ void
 _stellar_load_thread_free (StellarLoadThread *self)
 {
   g_clear_pointer (&self->owner_context, g_main_context_unref);
+  kept_connection_release (self->kept);
+  g_free (self->settings);
   g_free (self->url);
   g_free (self->session_id);
   g_free (self->api_path);

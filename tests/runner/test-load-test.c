@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "stellar-load-test.h"
+#include "stellar-load-thread-private.h"
 #include "stellar-test-server.h"
 #include "stellar-test-utils.h"
 
@@ -384,6 +385,44 @@ n_connections_of (const char *fingerprint)
   return n;
 }
 
+/* The id of a connection of @fingerprint other than @not_id, or NULL. */
+static char *
+other_connection_of (const char *fingerprint,
+                     const char *not_id)
+{
+  g_autoptr(JsonArray) all = stellar_test_server_connections (server);
+
+  for (guint i = 0; i < json_array_get_length (all); i++)
+    {
+      JsonObject *connection = json_array_get_object_element (all, i);
+      const char *id = json_object_get_string_member (connection, "id");
+
+      if (g_strcmp0 (json_object_get_string_member (connection, "fingerprint"), fingerprint) == 0 &&
+          g_strcmp0 (id, not_id) != 0)
+        return g_strdup (id);
+    }
+
+  return NULL;
+}
+
+static StellarLoadReport *
+run_on_own_connection (StellarClient *like,
+                       guint          count)
+{
+  g_autoptr(JsonObject) echo_params = params ("{\"message\":\"again\"}");
+  g_autoptr(StellarLoadTest) test = stellar_load_test_new (like, "echo", echo_params);
+  g_autoptr(GError) error = NULL;
+  StellarLoadReport *report;
+
+  stellar_load_test_set_own_connection (test, TRUE);
+  stellar_load_test_set_count (test, count);
+  report = run (test, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stellar_load_report_get_succeeded (report), ==, count);
+
+  return report;
+}
+
 static void
 test_own_connection (Fixture       *fixture,
                      gconstpointer  data)
@@ -394,9 +433,13 @@ test_own_connection (Fixture       *fixture,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(StellarLoadReport) report = NULL;
   g_autoptr(GPtrArray) frames = NULL;
+  g_autoptr(StellarLoadReport) second = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *session_id = NULL;
+  g_autofree char *run_id = NULL;
+  g_autofree char *second_run_id = NULL;
   const char *own_id = stellar_client_get_id (fixture->client);
+  gint64 run_count;
   gint64 own_count = stellar_test_server_message_count (server, own_id);
   Notes notes = { g_thread_self (), 0 };
   guint echoes = 0;
@@ -430,10 +473,64 @@ test_own_connection (Fixture       *fixture,
       echoes++;
   g_assert_cmpuint (echoes, ==, 3000);
 
-  /* none came over the client's own connection, and the run's is closed */
+  /* none came over the client's own connection */
   g_assert_cmpint (stellar_test_server_message_count (server, own_id), ==, own_count);
   g_assert_true (stellar_client_get_state (fixture->client) == STELLAR_CLIENT_STATE_CONNECTED);
+
+  /* the run's connection stays, and the next run calls through it */
+  run_id = other_connection_of (session_id, own_id);
+  g_assert_nonnull (run_id);
+  run_count = stellar_test_server_message_count (server, run_id);
+  second = run_on_own_connection (fixture->client, 100);
+  second_run_id = other_connection_of (session_id, own_id);
+  g_assert_cmpstr (second_run_id, ==, run_id);
+  g_assert_cmpuint (n_connections_of (session_id), ==, 2);
+  g_assert_cmpint (stellar_test_server_message_count (server, run_id), ==, run_count + 100);
+
+  /* and closes when the client disconnects */
+  stellar_client_disconnect (fixture->client);
+  stellar_test_wait_for (n_connections_of (session_id) == 0);
+}
+
+static void
+test_own_connection_kept_while_used (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(StellarLoadReport) first = NULL;
+  g_autoptr(StellarLoadReport) second = NULL;
+  g_autofree char *session_id = NULL;
+
+  g_object_get (fixture->client, "session-id", &session_id, NULL);
+  _stellar_load_thread_set_keep_alive (300);
+
+  /* an unused connection closes, the client's stays */
+  first = run_on_own_connection (fixture->client, 50);
+  g_assert_cmpuint (n_connections_of (session_id), ==, 2);
   stellar_test_wait_for (n_connections_of (session_id) == 1);
+  g_assert_true (stellar_client_get_state (fixture->client) == STELLAR_CLIENT_STATE_CONNECTED);
+
+  /* the next run opens another */
+  second = run_on_own_connection (fixture->client, 50);
+  g_assert_cmpuint (n_connections_of (session_id), ==, 2);
+  stellar_test_wait_for (n_connections_of (session_id) == 1);
+
+  _stellar_load_thread_set_keep_alive (60000);
+}
+
+static void
+test_own_connection_closes_with_client (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  StellarClient *like = stellar_client_new (stellar_test_server_get_url (server));
+  g_autoptr(StellarLoadReport) report = NULL;
+
+  /* a client that never connected itself: only the run's connection */
+  g_object_set (like, "session-id", "load-test-kept-connection", NULL);
+  report = run_on_own_connection (like, 50);
+  g_assert_cmpuint (n_connections_of ("load-test-kept-connection"), ==, 1);
+
+  g_assert_finalize_object (like);
+  stellar_test_wait_for (n_connections_of ("load-test-kept-connection") == 0);
 }
 
 static void
@@ -537,6 +634,8 @@ main (int   argc,
   ADD_TEST ("stop-keeps-what-was-measured", NULL, test_stop_keeps_what_was_measured);
   ADD_TEST ("cancel", NULL, test_cancel);
   ADD_TEST ("own-connection", NULL, test_own_connection);
+  ADD_TEST ("own-connection-kept-while-used", NULL, test_own_connection_kept_while_used);
+  ADD_TEST ("own-connection-closes-with-client", GINT_TO_POINTER (TRUE), test_own_connection_closes_with_client);
   ADD_TEST ("own-connection-http", NULL, test_own_connection_http);
   ADD_TEST ("own-connection-rate", NULL, test_own_connection_rate);
   ADD_TEST ("own-connection-stop-and-cancel", NULL, test_own_connection_stop_and_cancel);
