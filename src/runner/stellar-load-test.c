@@ -567,7 +567,9 @@ stellar_load_test_class_init (StellarLoadTestClass *klass)
    * client's (its URL, its session id, so the server sees the same
    * session, and its settings), from a thread of its own, rather than
    * through the client. The client's own calls then never wait behind the
-   * run's, and its main loop is not the run's.
+   * run's, and its main loop is not the run's. The connection stays open
+   * for the next run like it, until it has been unused for a minute or the
+   * client disconnects or is finalized.
    */
   properties[PROP_OWN_CONNECTION] =
     g_param_spec_boolean ("own-connection", NULL, NULL,
