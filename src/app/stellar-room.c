@@ -17,14 +17,22 @@
  * conversation and what the person has not read of it. Only the session
  * changes it; views bind to its properties.
  *
- * Messages arrive in bursts (a flood is thousands a second, all handed out
- * in one dispatch of the socket), so they are gathered and added to the
- * list together once that dispatch is over, just before the window draws
- * its next frame: adding them earlier would only make the list do work
- * that no frame shows. The unread counts follow the list, once per batch. */
+ * Messages arrive in bursts (a flood is thousands a second, handed out a
+ * few milliseconds at a time), so they are gathered and added to the list
+ * together, at most once a frame, just before the window draws its next
+ * one: adding them more often would only make the list do work that no
+ * frame shows. The unread counts follow the list, once per batch. */
 
 /* GTK lays out and draws at G_PRIORITY_HIGH_IDLE + 20. */
 #define FLUSH_PRIORITY (G_PRIORITY_HIGH_IDLE + 10)
+#define FLUSH_INTERVAL_USEC (G_USEC_PER_SEC / 60)
+
+/* GtkListView makes a row at once for each of its first two hundred or so
+ * items, at a fraction of a millisecond a row: while the list is shorter,
+ * a frame's batch adds a few dozen, so that a flood into an empty room does
+ * not hold the window for a tenth of a second. */
+#define SHORT_LIST 256
+#define SHORT_LIST_STEP 32
 
 struct _StellarRoom
 {
@@ -35,8 +43,8 @@ struct _StellarRoom
 
   StellarMessageList *messages;
   GPtrArray          *batch;
-  guint               batch_unread;
-  guint               batch_mentions;
+  GByteArray         *batch_unread;   /* whether each of the batch is unread */
+  gint64              last_flush;
   guint               flush_source;
 
   /* our own messages whose broadcast has not come back yet */
@@ -100,6 +108,7 @@ stellar_room_finalize (GObject *object)
   g_clear_pointer (&self->join_error, g_free);
   g_clear_object (&self->messages);
   g_clear_pointer (&self->batch, g_ptr_array_unref);
+  g_clear_pointer (&self->batch_unread, g_byte_array_unref);
 
   G_OBJECT_CLASS (stellar_room_parent_class)->finalize (object);
 }
@@ -302,6 +311,7 @@ stellar_room_init (StellarRoom *self)
 {
   self->messages = _stellar_message_list_new ();
   self->batch = g_ptr_array_new_with_free_func (g_object_unref);
+  self->batch_unread = g_byte_array_new ();
   g_queue_init (&self->unechoed);
 }
 
@@ -497,6 +507,48 @@ set_counts (StellarRoom *self,
   g_object_thaw_notify (G_OBJECT (self));
 }
 
+/* Adds the first @limit messages gathered to the list, and counts them. */
+static void
+flush (StellarRoom *self,
+       guint        limit)
+{
+  g_autoptr(GPtrArray) added = NULL;
+  guint unread = 0;
+  guint mentions = 0;
+  guint n = MIN (limit, self->batch->len);
+
+  g_clear_handle_id (&self->flush_source, g_source_remove);
+  self->last_flush = g_get_monotonic_time ();
+
+  if (n == 0)
+    return;
+
+  for (guint i = 0; i < n; i++)
+    if (self->batch_unread->data[i])
+      {
+        unread++;
+        if (stellar_message_get_mentions_you (g_ptr_array_index (self->batch, i)))
+          mentions++;
+      }
+
+  if (n == self->batch->len)
+    {
+      added = g_steal_pointer (&self->batch);
+      self->batch = g_ptr_array_new_with_free_func (g_object_unref);
+    }
+  else
+    {
+      added = g_ptr_array_new_full (n, g_object_unref);
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (added, g_object_ref (g_ptr_array_index (self->batch, i)));
+      g_ptr_array_remove_range (self->batch, 0, n);
+    }
+  g_byte_array_remove_range (self->batch_unread, 0, n);
+
+  _stellar_message_list_append (self->messages, added);
+  set_counts (self, self->unread_count + unread, self->mention_count + mentions);
+}
+
 /**
  * _stellar_room_flush_messages:
  * @self: a #StellarRoom
@@ -506,31 +558,37 @@ set_counts (StellarRoom *self,
 void
 _stellar_room_flush_messages (StellarRoom *self)
 {
-  g_autoptr(GPtrArray) batch = NULL;
+  flush (self, G_MAXUINT);
+}
 
-  g_clear_handle_id (&self->flush_source, g_source_remove);
+static gboolean flush_when_idle (gpointer user_data);
 
-  if (self->batch->len == 0)
-    return;
+/* Flushes just before the next frame, or the one after when the list
+ * changed in this frame already. */
+static void
+schedule_flush (StellarRoom *self)
+{
+  gint64 wait = self->last_flush + FLUSH_INTERVAL_USEC - g_get_monotonic_time ();
 
-  batch = g_steal_pointer (&self->batch);
-  self->batch = g_ptr_array_new_with_free_func (g_object_unref);
-
-  _stellar_message_list_append (self->messages, batch);
-  set_counts (self,
-              self->unread_count + self->batch_unread,
-              self->mention_count + self->batch_mentions);
-  self->batch_unread = 0;
-  self->batch_mentions = 0;
+  if (wait > 0)
+    self->flush_source = g_timeout_add_full (FLUSH_PRIORITY, (guint) ((wait + 999) / 1000),
+                                             flush_when_idle, self, NULL);
+  else
+    self->flush_source = g_idle_add_full (FLUSH_PRIORITY, flush_when_idle, self, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->flush_source),
+                            "[stellar] room messages");
 }
 
 static gboolean
 flush_when_idle (gpointer user_data)
 {
   StellarRoom *self = user_data;
+  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
 
   self->flush_source = 0;
-  _stellar_room_flush_messages (self);
+  flush (self, n_items < SHORT_LIST ? SHORT_LIST_STEP : G_MAXUINT);
+  if (self->batch->len > 0)
+    schedule_flush (self);
 
   return G_SOURCE_REMOVE;
 }
@@ -549,29 +607,22 @@ _stellar_room_add_message (StellarRoom    *self,
                            StellarMessage *message,
                            gboolean        unread)
 {
+  guint8 is_unread = !!unread;
+
   g_return_if_fail (STELLAR_IS_ROOM (self));
   g_return_if_fail (STELLAR_IS_MESSAGE (message));
 
   g_ptr_array_add (self->batch, g_object_ref (message));
+  g_byte_array_append (self->batch_unread, &is_unread, 1);
 
-  if (unread)
-    {
-      self->batch_unread++;
-      if (stellar_message_get_mentions_you (message))
-        self->batch_mentions++;
-      if (self->first_unread == NULL)
-        self->first_unread = g_object_ref (message);
-    }
+  if (unread && self->first_unread == NULL)
+    self->first_unread = g_object_ref (message);
 
   if (stellar_message_get_own (message))
     g_set_object (&self->last_own, message);
 
   if (self->flush_source == 0)
-    {
-      self->flush_source = g_idle_add_full (FLUSH_PRIORITY, flush_when_idle, self, NULL);
-      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->flush_source),
-                                "[stellar] room messages");
-    }
+    schedule_flush (self);
 }
 
 /* --- reading ------------------------------------------------------------- */

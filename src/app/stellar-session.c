@@ -861,7 +861,9 @@ stellar_session_new (const char      *url,
   g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (database == NULL || STELLAR_IS_DATABASE (database), NULL);
 
+  /* A flood into a room must not stop the window from drawing. */
   client = stellar_client_new (url);
+  g_object_set (client, "threaded-io", TRUE, NULL);
 
   return g_object_new (STELLAR_TYPE_SESSION,
                        "client", client,

@@ -351,49 +351,79 @@ describe_upgrade_error (GTask  *task,
   return described;
 }
 
+/* The upgrade ended: with @connection, or with @relay when it was made in
+ * the I/O thread, or with @error. Takes @relay and @error. */
 static void
-on_upgraded (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+upgraded (GTask                   *task,
+          SoupWebsocketConnection *connection,
+          StellarWebsocketRelay   *relay,
+          GError                  *error)
 {
-  g_autoptr(GTask) task = user_data;
   Attempt *attempt = g_task_get_task_data (task);
   StellarClient *client = g_task_get_source_object (task);
-  g_autoptr(SoupWebsocketConnection) connection = NULL;
   g_autoptr(JsonObject) frame = NULL;
-  GError *error = NULL;
-
-  connection = soup_session_websocket_connect_finish (SOUP_SESSION (object), result, &error);
 
   if (given_up (task))
     {
       g_clear_error (&error);
       if (connection != NULL)
         soup_websocket_connection_close (connection, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+      if (relay != NULL)
+        _stellar_websocket_relay_release (relay, TRUE);
+      g_object_unref (task);
       return;
     }
 
-  if (connection == NULL)
+  if (connection == NULL && relay == NULL)
     {
       error = step_error (task, error);
       if (error->domain != STELLAR_ERROR)
         error = describe_upgrade_error (task, error);
       fail (task, error);
+      g_object_unref (task);
       return;
     }
 
   /* Upgraded: from here on, each request has its own timeout. */
   clear_timeout (attempt);
 
-  attempt->socket = _stellar_primus_socket_new (connection, attempt->heartbeat, attempt->interval_ms,
-                                                attempt->events, client);
+  if (relay != NULL)
+    attempt->socket = _stellar_primus_socket_new_relayed (relay, attempt->heartbeat, attempt->interval_ms,
+                                                          attempt->events, client);
+  else
+    attempt->socket = _stellar_primus_socket_new (connection, attempt->heartbeat, attempt->interval_ms,
+                                                  attempt->events, client);
   _stellar_request_queue_open (attempt->queue, attempt->socket);
 
   frame = json_object_new ();
   json_object_set_string_member (frame, "event", "detailsView");
   _stellar_request_queue_verb_async (attempt->queue, STELLAR_REQUEST_VERB, frame,
                                      STELLAR_REQUEST_HANDSHAKE, attempt->cancellable,
-                                     on_first_details, g_steal_pointer (&task));
+                                     on_first_details, task);
+}
+
+static void
+on_upgraded (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(SoupWebsocketConnection) connection = NULL;
+  GError *error = NULL;
+
+  connection = soup_session_websocket_connect_finish (SOUP_SESSION (object), result, &error);
+  upgraded (user_data, connection, NULL, error);
+}
+
+static void
+on_upgraded_in_io_thread (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  StellarWebsocketRelay *relay;
+  GError *error = NULL;
+
+  relay = _stellar_websocket_relay_connect_finish (result, &error);
+  upgraded (user_data, NULL, relay, error);
 }
 
 static void
@@ -412,9 +442,13 @@ upgrade (GTask *task)
   /* The session's cookie, TLS and proxy settings apply as for every request.
    * No subprotocols: Primus offers none, and the server would echo one. */
   attempt->upgrade = _stellar_client_new_message (client, SOUP_METHOD_GET, uri);
-  soup_session_websocket_connect_async (client->session, attempt->upgrade, NULL, NULL,
-                                        G_PRIORITY_DEFAULT, attempt->cancellable,
-                                        on_upgraded, task);
+  if (client->threaded_io)
+    _stellar_websocket_relay_connect_async (client->session, attempt->upgrade, STELLAR_MAX_MESSAGE_SIZE,
+                                            attempt->cancellable, on_upgraded_in_io_thread, task);
+  else
+    soup_session_websocket_connect_async (client->session, attempt->upgrade, NULL, NULL,
+                                          G_PRIORITY_DEFAULT, attempt->cancellable,
+                                          on_upgraded, task);
 }
 
 /* --- the spec ---------------------------------------------------------- */

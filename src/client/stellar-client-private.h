@@ -33,6 +33,7 @@ struct _StellarClient
   guint reconnect_attempts;
   GTlsCertificate *trusted_certificate;
   guint auto_reconnect : 1;
+  guint threaded_io : 1;
 
   /* The connection */
   StellarClientState state;

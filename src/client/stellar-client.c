@@ -77,6 +77,7 @@ enum {
   PROP_RECONNECT_ATTEMPTS,
   PROP_SESSION_ID,
   PROP_TRUSTED_CERTIFICATE,
+  PROP_THREADED_IO,
   N_PROPS
 };
 
@@ -998,6 +999,10 @@ stellar_client_get_property (GObject    *object,
       g_value_set_boolean (value, self->auto_reconnect);
       break;
 
+    case PROP_THREADED_IO:
+      g_value_set_boolean (value, self->threaded_io);
+      break;
+
     case PROP_RECONNECT_ATTEMPTS:
       g_value_set_uint (value, self->reconnect_attempts);
       break;
@@ -1097,6 +1102,14 @@ stellar_client_set_property (GObject      *object,
 
     case PROP_RECONNECT_ATTEMPTS:
       set_uint (self, &self->reconnect_attempts, g_value_get_uint (value), prop_id);
+      break;
+
+    case PROP_THREADED_IO:
+      if (self->threaded_io != g_value_get_boolean (value))
+        {
+          self->threaded_io = g_value_get_boolean (value);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     case PROP_SESSION_ID:
@@ -1329,6 +1342,26 @@ stellar_client_class_init (StellarClientClass *klass)
     g_param_spec_uint ("reconnect-attempts", NULL, NULL,
                        0, G_MAXUINT, 10,
                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /**
+   * StellarClient:threaded-io:
+   *
+   * Whether libsoup reads and writes the WebSocket in a thread of its own
+   * rather than in the client's context. Everything else is
+   * as without: calls, signals and callbacks stay in the client's context,
+   * in order. What changes is how the server's messages reach it: a few
+   * milliseconds at a time, at a priority below GTK's drawing, so that a
+   * server writing faster than the client's handlers keep up with (a flood
+   * into a room) never holds the client's main loop for long; without, that
+   * context handles all the socket holds in one go, for as long as the
+   * flood lasts. A window's client wants it; a program that only calls
+   * actions, whose round trips it makes a little slower, does not. Takes
+   * effect with the next connection.
+   */
+  properties[PROP_THREADED_IO] =
+    g_param_spec_boolean ("threaded-io", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /**
    * StellarClient:session-id:

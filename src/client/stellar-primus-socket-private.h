@@ -8,6 +8,8 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "stellar-websocket-relay-private.h"
+
 G_BEGIN_DECLS
 
 /* Which side sends the heartbeat pings: Primus ≥ 7 servers ping and the
@@ -50,6 +52,11 @@ StellarPrimusSocket *_stellar_primus_socket_new     (SoupWebsocketConnection    
                                                      guint                            interval_ms,
                                                      const StellarPrimusSocketEvents *events,
                                                      gpointer                         owner);
+StellarPrimusSocket *_stellar_primus_socket_new_relayed (StellarWebsocketRelay           *relay,
+                                                         StellarHeartbeat                 heartbeat,
+                                                         guint                            interval_ms,
+                                                         const StellarPrimusSocketEvents *events,
+                                                         gpointer                         owner);
 gboolean             _stellar_primus_socket_is_open (StellarPrimusSocket *self);
 void                 _stellar_primus_socket_detach  (StellarPrimusSocket *self);
 void                 _stellar_primus_socket_send    (StellarPrimusSocket *self,
@@ -60,5 +67,8 @@ void                 _stellar_primus_socket_close   (StellarPrimusSocket *self);
 void                 _stellar_primus_socket_receive (StellarPrimusSocket *self,
                                                      const char          *data,
                                                      gsize                length);
+void                 _stellar_primus_socket_get_queued (StellarPrimusSocket *self,
+                                                        guint               *n_messages,
+                                                        gsize               *n_bytes);
 
 G_END_DECLS

@@ -21,6 +21,7 @@
 #include "stellar-error.h"
 #include "stellar-json-private.h"
 #include "stellar-primus-socket-private.h"
+#include "stellar-websocket-relay-private.h"
 
 /* A legacy server does not answer a ping within this time: the link is dead. */
 #define LEGACY_PONG_TIMEOUT_MS 10000
@@ -32,7 +33,11 @@ struct _StellarPrimusSocket
   const StellarPrimusSocketEvents *events;
   gpointer owner;
 
+  /* one of the two: a connection in the owner's thread, or one in an I/O
+   * thread and what the owner heard of its state */
   SoupWebsocketConnection *connection;
+  StellarWebsocketRelay *relay;
+  SoupWebsocketState relay_state;
   gulong message_id;
   gulong error_id;
   gulong closing_id;
@@ -83,6 +88,10 @@ release_connection (StellarPrimusSocket *self,
 {
   SoupWebsocketConnection *connection = g_steal_pointer (&self->connection);
 
+  if (self->relay != NULL)
+    _stellar_websocket_relay_release (g_steal_pointer (&self->relay),
+                                      close && self->relay_state == SOUP_WEBSOCKET_STATE_OPEN);
+
   if (connection == NULL)
     return;
 
@@ -131,6 +140,9 @@ finish (StellarPrimusSocket *self,
 static gboolean
 is_open (StellarPrimusSocket *self)
 {
+  if (self->relay != NULL)
+    return self->relay_state == SOUP_WEBSOCKET_STATE_OPEN;
+
   return self->connection != NULL &&
          soup_websocket_connection_get_state (self->connection) == SOUP_WEBSOCKET_STATE_OPEN;
 }
@@ -149,7 +161,12 @@ send_text (StellarPrimusSocket *self,
 
   /* Every frame is one JSON value, NUL-terminated: send_text() is the call
    * without a GBytes of its own. */
-  if (is_open (self))
+  if (!is_open (self))
+    return;
+
+  if (self->relay != NULL)
+    _stellar_websocket_relay_send_text (self->relay, text);
+  else
     soup_websocket_connection_send_text (self->connection, text);
 }
 
@@ -338,12 +355,10 @@ _stellar_primus_socket_receive (StellarPrimusSocket *self,
 /* --- the connection's signals ------------------------------------------ */
 
 static void
-on_message (SoupWebsocketConnection *connection,
-            int                      type,
-            GBytes                  *message,
-            gpointer                 user_data)
+handle_message (StellarPrimusSocket *self,
+                int                  type,
+                GBytes              *message)
 {
-  StellarPrimusSocket *self = user_data;
   gsize length;
   const char *data = g_bytes_get_data (message, &length);
 
@@ -358,6 +373,15 @@ on_message (SoupWebsocketConnection *connection,
   g_object_ref (self);
   receive (self, data != NULL ? data : "", length, TRUE);
   g_object_unref (self);
+}
+
+static void
+on_message (SoupWebsocketConnection *connection,
+            int                      type,
+            GBytes                  *message,
+            gpointer                 user_data)
+{
+  handle_message (user_data, type, message);
 }
 
 /* SoupWebsocketConnection::message has no C marshaller: GLib would call
@@ -388,11 +412,9 @@ marshal_message (GClosure     *closure,
 }
 
 static void
-on_error (SoupWebsocketConnection *connection,
-          GError                  *error,
-          gpointer                 user_data)
+handle_error (StellarPrimusSocket *self,
+              const GError        *error)
 {
-  StellarPrimusSocket *self = user_data;
   GError *reason;
 
   /* A frame too large, bad UTF-8, a masked or reserved frame, a bad close:
@@ -409,11 +431,17 @@ on_error (SoupWebsocketConnection *connection,
   g_object_unref (self);
 }
 
-static GError *
-closed_by_server (SoupWebsocketConnection *connection)
+static void
+on_error (SoupWebsocketConnection *connection,
+          GError                  *error,
+          gpointer                 user_data)
 {
-  gushort code = soup_websocket_connection_get_close_code (connection);
+  handle_error (user_data, error);
+}
 
+static GError *
+closed_by_server (gushort code)
+{
   if (code == 0)
     return g_error_new_literal (STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED,
                                 _("The connection to the server was lost"));
@@ -422,46 +450,96 @@ closed_by_server (SoupWebsocketConnection *connection)
                       _("The server closed the connection (code %u)"), code);
 }
 
-/* The server started the closing handshake: libsoup answers it, and the
- * connection is over for us. */
+/* The server started the closing handshake (libsoup answers it), the
+ * connection ended without one (the peer went away; libsoup closes its
+ * stream in the background), or it closed: it is over for us. */
+static void
+handle_end (StellarPrimusSocket *self,
+            gushort              close_code)
+{
+  g_object_ref (self);
+  finish (self, self->server_ended ? NULL : closed_by_server (close_code), FALSE);
+  g_object_unref (self);
+}
+
 static void
 on_closing (SoupWebsocketConnection *connection,
             gpointer                 user_data)
 {
-  StellarPrimusSocket *self = user_data;
-
-  g_object_ref (self);
-  finish (self, self->server_ended ? NULL : closed_by_server (connection), FALSE);
-  g_object_unref (self);
+  handle_end (user_data, soup_websocket_connection_get_close_code (connection));
 }
 
-/* The connection ended without a closing handshake (the peer went away):
- * libsoup closes its stream in the background. */
 static void
 on_state_changed (SoupWebsocketConnection *connection,
                   GParamSpec              *pspec,
                   gpointer                 user_data)
 {
-  StellarPrimusSocket *self = user_data;
-
-  if (soup_websocket_connection_get_state (connection) == SOUP_WEBSOCKET_STATE_OPEN)
-    return;
-
-  g_object_ref (self);
-  finish (self, self->server_ended ? NULL : closed_by_server (connection), FALSE);
-  g_object_unref (self);
+  if (soup_websocket_connection_get_state (connection) != SOUP_WEBSOCKET_STATE_OPEN)
+    handle_end (user_data, soup_websocket_connection_get_close_code (connection));
 }
 
 static void
 on_closed (SoupWebsocketConnection *connection,
            gpointer                 user_data)
 {
-  StellarPrimusSocket *self = user_data;
-
-  g_object_ref (self);
-  finish (self, self->server_ended ? NULL : closed_by_server (connection), FALSE);
-  g_object_unref (self);
+  handle_end (user_data, soup_websocket_connection_get_close_code (connection));
 }
+
+/* --- the same, from a connection in the I/O thread ---------------------- */
+
+static void
+on_relayed_message (gpointer  owner,
+                    int       type,
+                    GBytes   *message)
+{
+  handle_message (owner, type, message);
+}
+
+static void
+on_relayed_error (gpointer      owner,
+                  const GError *error)
+{
+  handle_error (owner, error);
+}
+
+static void
+on_relayed_closing (gpointer owner,
+                    gushort  close_code)
+{
+  StellarPrimusSocket *self = owner;
+
+  self->relay_state = SOUP_WEBSOCKET_STATE_CLOSING;
+  handle_end (self, close_code);
+}
+
+static void
+on_relayed_state_changed (gpointer           owner,
+                          SoupWebsocketState state,
+                          gushort            close_code)
+{
+  StellarPrimusSocket *self = owner;
+
+  self->relay_state = state;
+  handle_end (self, close_code);
+}
+
+static void
+on_relayed_closed (gpointer owner,
+                   gushort  close_code)
+{
+  StellarPrimusSocket *self = owner;
+
+  self->relay_state = SOUP_WEBSOCKET_STATE_CLOSED;
+  handle_end (self, close_code);
+}
+
+static const StellarWebsocketRelayEvents relay_events = {
+  .message = on_relayed_message,
+  .error = on_relayed_error,
+  .closing = on_relayed_closing,
+  .state_changed = on_relayed_state_changed,
+  .closed = on_relayed_closed,
+};
 
 /* --- GObject ------------------------------------------------------------ */
 
@@ -555,6 +633,30 @@ _stellar_primus_socket_new (SoupWebsocketConnection         *connection,
 }
 
 /*
+ * _stellar_primus_socket_new_relayed:
+ * @relay: (transfer full): an open connection in an I/O thread
+ *
+ * As _stellar_primus_socket_new(), over a connection that libsoup reads
+ * and writes in an I/O thread.
+ */
+StellarPrimusSocket *
+_stellar_primus_socket_new_relayed (StellarWebsocketRelay           *relay,
+                                    StellarHeartbeat                 heartbeat,
+                                    guint                            interval_ms,
+                                    const StellarPrimusSocketEvents *events,
+                                    gpointer                         owner)
+{
+  StellarPrimusSocket *self = _stellar_primus_socket_new (NULL, heartbeat, interval_ms, events, owner);
+
+  self->relay = relay;
+  self->relay_state = SOUP_WEBSOCKET_STATE_OPEN;
+  _stellar_websocket_relay_attach (relay, &relay_events, self);
+  arm_heartbeat (self);
+
+  return self;
+}
+
+/*
  * _stellar_primus_socket_send:
  * @text: one JSON value, NUL-terminated
  * @node: (nullable): @text as JSON, for the owner's wire event
@@ -596,4 +698,18 @@ _stellar_primus_socket_close (StellarPrimusSocket *self)
   g_return_if_fail (STELLAR_IS_PRIMUS_SOCKET (self));
 
   finish (self, NULL, TRUE);
+}
+
+/* For tests: what the I/O thread read and the owner was not handed yet. */
+void
+_stellar_primus_socket_get_queued (StellarPrimusSocket *self,
+                                   guint               *n_messages,
+                                   gsize               *n_bytes)
+{
+  g_return_if_fail (STELLAR_IS_PRIMUS_SOCKET (self));
+
+  *n_messages = 0;
+  *n_bytes = 0;
+  if (self->relay != NULL)
+    _stellar_websocket_relay_get_queued (self->relay, n_messages, n_bytes);
 }

@@ -710,6 +710,60 @@ test_flood_is_batched (Fixture       *fixture,
                                         &changes);
 }
 
+typedef struct
+{
+  StellarRoom *room;
+  guint        most_added_while_short;
+  guint        counts_behind;
+} Growth;
+
+static void
+on_room_grew (GListModel *model,
+              guint       position,
+              guint       removed,
+              guint       added,
+              Growth     *growth)
+{
+  if (g_list_model_get_n_items (model) - added < 256)
+    growth->most_added_while_short = MAX (growth->most_added_while_short, added);
+}
+
+/* The unread count follows the list: all of the flood is unread. */
+static void
+on_unread_count (StellarRoom *room,
+                 GParamSpec  *pspec,
+                 Growth      *growth)
+{
+  if (stellar_room_get_unread_count (room) != n_messages (room))
+    growth->counts_behind++;
+}
+
+static void
+test_flood_into_empty_room_grows_in_steps (Fixture       *fixture,
+                                           gconstpointer  data)
+{
+  StellarRoom *room = connect_in_room (fixture, "defaultRoom");
+  Growth growth = { room, 0, 0 };
+
+  g_signal_connect (stellar_room_get_messages (room), "items-changed", G_CALLBACK (on_room_grew), &growth);
+  g_signal_connect (room, "notify::unread-count", G_CALLBACK (on_unread_count), &growth);
+
+  stellar_test_server_post (fixture->server, "/flood",
+                            "{\"room\":\"defaultRoom\",\"count\":2000,\"size\":100}");
+  stellar_test_wait_for (n_messages (room) == 2000);
+
+  /* a list view makes a row for each of its first items at once: those
+   * come a few dozen a frame */
+  g_assert_cmpuint (growth.most_added_while_short, >, 0);
+  g_assert_cmpuint (growth.most_added_while_short, <=, 32);
+  g_assert_cmpuint (growth.counts_behind, ==, 0);
+  g_assert_cmpuint (stellar_room_get_unread_count (room), ==, 2000);
+  g_assert_true (g_str_has_prefix (stellar_message_get_text (message_at (room, 1999)), "flood 2000"));
+
+  g_signal_handlers_disconnect_by_data (stellar_room_get_messages (room), &growth);
+  g_signal_handlers_disconnect_by_data (room, &growth);
+}
+
 static void
 test_alert (Fixture       *fixture,
             gconstpointer  data)
@@ -830,6 +884,7 @@ main (int   argc,
   ADD_TEST ("failed-and-retry", test_failed_and_retry);
   ADD_TEST ("refused-message-fails", test_refused_message_fails);
   ADD_TEST ("flood-is-batched", test_flood_is_batched);
+  ADD_TEST ("flood-into-empty-room-grows-in-steps", test_flood_into_empty_room_grows_in_steps);
   ADD_TEST ("alert", test_alert);
   ADD_TEST ("room-members", test_room_members);
   ADD_TEST ("mute", test_mute);

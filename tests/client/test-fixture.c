@@ -22,10 +22,17 @@ test_main_run (void)
   return status;
 }
 
+/* Every suite runs twice: with the WebSocket in the client's context, and
+ * (STELLAR_TEST_THREADED_IO set) in a thread of its own. */
 StellarClient *
 test_client_new (StellarTestServer *server)
 {
-  return stellar_client_new (stellar_test_server_get_url (server));
+  StellarClient *client = stellar_client_new (stellar_test_server_get_url (server));
+
+  if (g_getenv ("STELLAR_TEST_THREADED_IO") != NULL)
+    g_object_set (client, "threaded-io", TRUE, NULL);
+
+  return client;
 }
 
 JsonObject *
@@ -159,6 +166,27 @@ test_fixture_set_up_connected (TestFixture   *fixture,
   details = test_client_connect (fixture->client);
 }
 
+/* The threads the connections made with threaded-io run in, alive now. */
+guint
+test_count_io_threads (void)
+{
+  g_autoptr(GDir) tasks = g_dir_open ("/proc/self/task", 0, NULL);
+  const char *task;
+  guint n = 0;
+
+  g_assert_nonnull (tasks);
+  while ((task = g_dir_read_name (tasks)) != NULL)
+    {
+      g_autofree char *path = g_build_filename ("/proc/self/task", task, "comm", NULL);
+      g_autofree char *name = NULL;
+
+      if (g_file_get_contents (path, &name, NULL, NULL) && g_str_has_prefix (name, "stellar-io"))
+        n++;
+    }
+
+  return n;
+}
+
 void
 test_fixture_tear_down (TestFixture   *fixture,
                         gconstpointer  options)
@@ -168,6 +196,9 @@ test_fixture_tear_down (TestFixture   *fixture,
   if (fixture->server != test_server)
     stellar_test_server_stop (fixture->server);
   fixture->server = NULL;
+
+  /* a connection's thread ends once libsoup closed it */
+  stellar_test_wait_for (test_count_io_threads () == 0);
 }
 
 guint

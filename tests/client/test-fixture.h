@@ -61,6 +61,7 @@ gboolean       test_client_say         (StellarClient     *client,
                                         const char        *message,
                                         GError           **error);
 void           test_client_free        (StellarClient     *client);
+guint          test_count_io_threads   (void);
 
 guint          test_count_frames       (GPtrArray         *frames,
                                         const char        *substring);
