@@ -97,8 +97,18 @@ export class WsClient {
     else this.frames.push(data);
   }
 
+  // Frames sent in one tick leave in one write, as the captured client's
+  // back-to-back frames did: the server then reads them together, and a
+  // loaded machine cannot reorder what it answers at once and what after a
+  // hop.
   send(data) {
-    if (this.ws.readyState === WebSocket.OPEN) this.ws.send(data);
+    if (this.ws.readyState !== WebSocket.OPEN) return;
+    const socket = this.ws._socket;
+    if (!socket.writableCorked) {
+      socket.cork();
+      process.nextTick(() => socket.uncork());
+    }
+    this.ws.send(data);
   }
 
   // The next non-heartbeat frame, or null after `timeout` ms or on close.
