@@ -561,7 +561,7 @@ _stellar_room_flush_messages (StellarRoom *self)
   flush (self, G_MAXUINT);
 }
 
-static gboolean flush_when_idle (gpointer user_data);
+static gboolean flush_when_due (gpointer user_data);
 
 /* Flushes just before the next frame, or the one after when the list
  * changed in this frame already. */
@@ -572,15 +572,15 @@ schedule_flush (StellarRoom *self)
 
   if (wait > 0)
     self->flush_source = g_timeout_add_full (FLUSH_PRIORITY, (guint) ((wait + 999) / 1000),
-                                             flush_when_idle, self, NULL);
+                                             flush_when_due, self, NULL);
   else
-    self->flush_source = g_idle_add_full (FLUSH_PRIORITY, flush_when_idle, self, NULL);
+    self->flush_source = g_idle_add_full (FLUSH_PRIORITY, flush_when_due, self, NULL);
   g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->flush_source),
                             "[stellar] room messages");
 }
 
 static gboolean
-flush_when_idle (gpointer user_data)
+flush_when_due (gpointer user_data)
 {
   StellarRoom *self = user_data;
   guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->messages));
