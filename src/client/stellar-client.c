@@ -1347,16 +1347,17 @@ stellar_client_class_init (StellarClientClass *klass)
    * StellarClient:threaded-io:
    *
    * Whether libsoup reads and writes the WebSocket in a thread of its own
-   * rather than in the client's context. Everything else is
-   * as without: calls, signals and callbacks stay in the client's context,
-   * in order. What changes is how the server's messages reach it: a few
-   * milliseconds at a time, at a priority below GTK's drawing, so that a
-   * server writing faster than the client's handlers keep up with (a flood
-   * into a room) never holds the client's main loop for long; without, that
+   * rather than in the client's context. Everything else is as without:
+   * calls, signals and callbacks stay in the client's context, in order.
+   * What changes is how the server's messages reach it: a few milliseconds
+   * at a time, with a pause between while more wait, so that a server
+   * writing faster than the client's handlers keep up with (a flood into a
+   * room) never holds the client's main loop for long; without, that
    * context handles all the socket holds in one go, for as long as the
-   * flood lasts. A window's client wants it; a program that only calls
-   * actions, whose round trips it makes a little slower, does not. Takes
-   * effect with the next connection.
+   * flood lasts. While many messages wait, the thread stops reading, and
+   * TCP holds the server back. A window's client wants it; a program that
+   * only calls actions, whose round trips it makes a little slower, does
+   * not. Takes effect with the next connection.
    */
   properties[PROP_THREADED_IO] =
     g_param_spec_boolean ("threaded-io", NULL, NULL,
