@@ -196,7 +196,7 @@ test_no_docs_not_found (void)
 static void
 test_unreachable (void)
 {
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", stellar_test_get_closed_port ());
+  g_autofree char *url = stellar_test_get_refused_url ();
   g_autoptr(StellarActionCatalog) catalog = new_catalog (url, NULL);
   g_autoptr(GError) error = NULL;
 

@@ -267,8 +267,7 @@ static void
 test_refused (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u",
-                                          stellar_test_get_closed_port ());
+  g_autofree char *url = stellar_test_get_refused_url ();
 
   stellar_window_connect_to (fixture->window, url, NULL);
   g_assert_true (stellar_test_iterate_until (page_is_idle, fixture, STELLAR_TEST_TIMEOUT_MS));
@@ -434,7 +433,7 @@ test_recent_servers (Fixture       *fixture,
   g_assert_cmpuint (count_rows (list), ==, 1);
 
   /* picking a server fills in the address and connects */
-  refused_url = g_strdup_printf ("http://127.0.0.1:%u", stellar_test_get_closed_port ());
+  refused_url = stellar_test_get_refused_url ();
   gtk_widget_activate_action (GTK_WIDGET (fixture->page), "connect-page.connect-recent",
                               "s", refused_url);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (fixture->url_entry)), ==, refused_url);

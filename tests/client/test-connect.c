@@ -195,7 +195,7 @@ test_connect_invalid_url (void)
 static void
 test_connect_refused (void)
 {
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", stellar_test_get_closed_port ());
+  g_autofree char *url = stellar_test_get_refused_url ();
   StellarClient *client = stellar_client_new (url);
   g_autoptr(StellarTestRecorder) recorder = stellar_test_recorder_new (client, STELLAR_TEST_RECORD_DEFAULT);
   g_autoptr(GError) error = NULL;

@@ -58,13 +58,9 @@ stellar_test_wait_result (GAsyncResult **slot)
   return g_steal_pointer (slot);
 }
 
-/**
- * stellar_test_get_closed_port:
- *
- * Returns: a TCP port on 127.0.0.1 where nothing listens
- */
-guint16
-stellar_test_get_closed_port (void)
+/* A TCP port on 127.0.0.1 where nothing listens. */
+static guint16
+get_closed_port (void)
 {
   g_autoptr(GSocket) socket = NULL;
   g_autoptr(GInetAddress) loopback = NULL;
@@ -86,4 +82,16 @@ stellar_test_get_closed_port (void)
   /* The port the kernel picked is free again once the socket closes, and
    * it hands out ports in turn: nothing takes it during a test. */
   return g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
+}
+
+/**
+ * stellar_test_get_refused_url:
+ *
+ * Returns: (transfer full): the URL of a server on 127.0.0.1 that refuses
+ *   every connection: nothing listens on its port
+ */
+char *
+stellar_test_get_refused_url (void)
+{
+  return g_strdup_printf ("http://127.0.0.1:%u", get_closed_port ());
 }

@@ -52,7 +52,7 @@ GAsyncResult *stellar_test_wait_result (GAsyncResult **slot);
       g_error ("%s:%d: %s stopped holding", __FILE__, __LINE__, #expr);                \
   } G_STMT_END
 
-/* A TCP port on 127.0.0.1 where nothing listens: a refused connection. */
-guint16  stellar_test_get_closed_port (void);
+/* A server URL on 127.0.0.1 where nothing listens: a refused connection. */
+char    *stellar_test_get_refused_url (void);
 
 G_END_DECLS

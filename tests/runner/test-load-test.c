@@ -598,7 +598,7 @@ static void
 test_own_connection_refused (Fixture       *fixture,
                              gconstpointer  data)
 {
-  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u", stellar_test_get_closed_port ());
+  g_autofree char *url = stellar_test_get_refused_url ();
   g_autoptr(StellarClient) nowhere = stellar_client_new (url);
   g_autoptr(StellarLoadTest) test = NULL;
   g_autoptr(StellarLoadReport) report = NULL;
