@@ -73,7 +73,9 @@ test_routing_heartbeats_hidden (TestFixture   *fixture,
   stellar_test_wait_for (stellar_test_recorder_count (wire, "wire > \"primus::pong::") >= 3);
   g_assert_cmpuint (stellar_test_recorder_count (wire, "wire < \"primus::ping::"), >=, 3);
   g_assert_cmpuint (fixture->recorder->log->len, ==, 0);
-  g_assert_cmpuint (test_count_server_frames (fixture->server, "in", "primus::pong::"), >=, 3);
+  /* ::wire reports a pong as it is sent; the server reads it a moment later. */
+  stellar_test_wait_for (test_count_server_frames (fixture->server, "in", "primus::pong::") >= 3);
+  g_assert_cmpuint (fixture->recorder->log->len, ==, 0);
 }
 
 static void
