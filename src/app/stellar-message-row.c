@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "stellar-message-body.h"
 #include "stellar-message-format.h"
 #include "stellar-message-row-private.h"
 #include "stellar-message-row.h"
@@ -211,7 +212,8 @@ show_pending (StellarMessageRow *self,
   if (shown && self->pending_box == NULL)
     {
       self->pending_box = _stellar_message_part_pending_new ();
-      gtk_grid_attach (GTK_GRID (self->message_box), self->pending_box, 1, 2, 1, 1);
+      /* Under the text, before the note that it failed. */
+      gtk_widget_insert_after (self->pending_box, self->message_box, GTK_WIDGET (self->text_label));
     }
 
   if (self->pending_box != NULL)
@@ -225,7 +227,7 @@ show_failed (StellarMessageRow *self,
   if (shown && self->failed_box == NULL)
     {
       self->failed_box = _stellar_message_part_failed_new (&self->failed_label);
-      gtk_grid_attach (GTK_GRID (self->message_box), self->failed_box, 1, 3, 1, 1);
+      gtk_widget_insert_before (self->failed_box, self->message_box, NULL);
     }
 
   if (self->failed_box != NULL)
@@ -661,6 +663,7 @@ stellar_message_row_class_init (StellarMessageRowClass *klass)
 
   gtk_widget_class_set_css_name (widget_class, "messagerow");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+  g_type_ensure (STELLAR_TYPE_MESSAGE_BODY);
   g_type_ensure (STELLAR_TYPE_SENDER_AVATAR);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/com/example/Stellar/stellar-message-row.ui");
