@@ -3,19 +3,18 @@
  * The aside (the sender's avatar) sits at the start, at the top; every
  * other child is stacked, in order, in the column beside it: the header,
  * the text, the notes on its delivery. Without a visible aside, the column
- * takes the whole width. A grid laid the same out, and answered the same
- * sizes but for one.
+ * takes the whole width. It answers the sizes a grid of the same would,
+ * but for the text's width.
  *
- * That one is the text's width. A list of messages asks each new row for
- * its width before giving it one, and a wrapping GtkLabel answers by
- * laying its text out at its minimum and at its natural width, besides
- * the layout at the width it gets: two of the three layouts a new message
- * costs. The answer that matters, the minimum, is the same for every
- * message: a label that wraps at words and characters fits its text in
- * width-chars characters. So the body does not ask: the text's minimum is
- * those characters, counted as GtkLabel counts them (the style sheet gives
- * the text no padding or border), it wants no more, and it takes the
- * width the column is given.
+ * A list asks each new row for its width before giving it one, and a
+ * wrapping GtkLabel answers by laying its text out at its minimum and at
+ * its natural width, besides the layout at the width it gets: two of the
+ * three layouts a new message costs. The answer that matters, the minimum,
+ * is the same for every message: a label that wraps at words and
+ * characters fits any text in width-chars characters. So the body does not
+ * ask: the text's minimum is those characters, counted as GtkLabel counts
+ * them (the style sheet gives the text no padding or border); it asks for
+ * no more and takes the width the column is given.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
