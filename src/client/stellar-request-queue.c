@@ -39,6 +39,7 @@ typedef enum {
 } Dialect;
 
 typedef struct _Request Request;
+typedef struct _CancelWatch CancelWatch;
 
 struct _StellarRequestQueue
 {
@@ -68,8 +69,23 @@ struct _StellarRequestQueue
   GTask *outbox_hold;
   guint actions_in_flight;
   GHashTable *late_counts;
+  /* GCancellable → CancelWatch, for the requests that wait with one */
+  GHashTable *cancel_watches;
   /* where frames are encoded before they are copied into their request */
   GString *encoder;
+};
+
+/* The requests waiting with the same cancellable share one source that
+ * tells when it is cancelled: a source of its own, made, attached and
+ * destroyed for every request, was 6 % of a call's instructions. A load
+ * test passes one cancellable with all its calls. */
+struct _CancelWatch
+{
+  StellarRequestQueue *queue;
+  GCancellable *cancellable;
+  GSource *source;
+  GQueue requests;
+  gboolean dispatching;
 };
 
 struct _Request
@@ -90,7 +106,8 @@ struct _Request
 
   /* Whose result is the raw reply; NULL once completed. */
   GTask *task;
-  GSource *cancel_source;
+  CancelWatch *cancel_watch;
+  GList cancel_link;
 
   guint message_count;
   gint64 deadline;
@@ -107,12 +124,13 @@ G_DEFINE_FINAL_TYPE (StellarRequestQueue, stellar_request_queue, G_TYPE_OBJECT)
 static guint wire_signal_id;
 
 static void pump (StellarRequestQueue *self);
+static void unwatch_cancellable (Request *request);
 
 static void
 request_free (Request *request)
 {
   g_assert (request->task == NULL);
-  g_assert (request->cancel_source == NULL);
+  g_assert (request->cancel_watch == NULL);
 
   g_clear_pointer (&request->frame_node, json_node_unref);
   g_free (request);
@@ -160,11 +178,7 @@ complete_task (Request  *request,
 {
   g_autoptr(GTask) task = g_steal_pointer (&request->task);
 
-  if (request->cancel_source != NULL)
-    {
-      g_source_destroy (request->cancel_source);
-      g_clear_pointer (&request->cancel_source, g_source_unref);
-    }
+  unwatch_cancellable (request);
 
   if (task == NULL)
     {
@@ -342,12 +356,10 @@ track_deadline (StellarRequestQueue *self,
 
 /* --- cancellation ------------------------------------------------------ */
 
-static gboolean
-on_cancelled (GCancellable *cancellable,
-              gpointer      user_data)
+static void
+cancel_request (Request *request)
 {
-  Request *request = user_data;
-  StellarRequestQueue *self = g_object_ref (request->queue);
+  StellarRequestQueue *self = request->queue;
 
   if (!request->sent)
     {
@@ -358,13 +370,7 @@ on_cancelled (GCancellable *cancellable,
                                                          _("The request was cancelled")));
       request_free (request);
     }
-  else if (request->on_http)
-    {
-      /* The HTTP call has the same cancellable and will end by itself;
-       * its completion frees the slot. */
-      g_clear_pointer (&request->cancel_source, g_source_unref);
-    }
-  else
+  else if (!request->on_http)
     {
       /* The server still owes a reply and counts the request as pending:
        * the caller is answered now, but the request keeps its action slot
@@ -372,6 +378,40 @@ on_cancelled (GCancellable *cancellable,
       complete_task (request, NULL, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED,
                                                          _("The request was cancelled")));
     }
+
+  /* Else the HTTP call has the same cancellable and will end by itself;
+   * its completion frees the slot. */
+}
+
+static void
+cancel_watch_free (CancelWatch *watch)
+{
+  g_hash_table_remove (watch->queue->cancel_watches, watch->cancellable);
+  g_source_destroy (watch->source);
+  g_source_unref (watch->source);
+  g_object_unref (watch->cancellable);
+  g_free (watch);
+}
+
+static gboolean
+on_cancelled (GCancellable *cancellable,
+              gpointer      user_data)
+{
+  CancelWatch *watch = user_data;
+  StellarRequestQueue *self = g_object_ref (watch->queue);
+  GList *link;
+
+  /* One at a time, from the head: answering a caller runs its code, which
+   * may end other requests of the watch. */
+  watch->dispatching = TRUE;
+  while ((link = g_queue_pop_head_link (&watch->requests)) != NULL)
+    {
+      Request *request = link->data;
+
+      request->cancel_watch = NULL;
+      cancel_request (request);
+    }
+  cancel_watch_free (watch);
 
   g_object_unref (self);
 
@@ -383,13 +423,41 @@ watch_cancellable (StellarRequestQueue *self,
                    Request             *request,
                    GCancellable        *cancellable)
 {
+  CancelWatch *watch;
+
   if (cancellable == NULL)
     return;
 
-  request->cancel_source = g_cancellable_source_new (cancellable);
-  g_source_set_static_name (request->cancel_source, "[stellar] request cancelled");
-  g_source_set_callback (request->cancel_source, G_SOURCE_FUNC (on_cancelled), request, NULL);
-  g_source_attach (request->cancel_source, self->context);
+  watch = g_hash_table_lookup (self->cancel_watches, cancellable);
+  if (watch == NULL)
+    {
+      watch = g_new0 (CancelWatch, 1);
+      watch->queue = self;
+      watch->cancellable = g_object_ref (cancellable);
+      watch->source = g_cancellable_source_new (cancellable);
+      g_source_set_static_name (watch->source, "[stellar] requests cancelled");
+      g_source_set_callback (watch->source, G_SOURCE_FUNC (on_cancelled), watch, NULL);
+      g_source_attach (watch->source, self->context);
+      g_hash_table_insert (self->cancel_watches, cancellable, watch);
+    }
+
+  request->cancel_watch = watch;
+  request->cancel_link.data = request;
+  g_queue_push_tail_link (&watch->requests, &request->cancel_link);
+}
+
+/* The request no longer waits: its watch ends with the last one. */
+static void
+unwatch_cancellable (Request *request)
+{
+  CancelWatch *watch = g_steal_pointer (&request->cancel_watch);
+
+  if (watch == NULL)
+    return;
+
+  g_queue_unlink (&watch->requests, &request->cancel_link);
+  if (g_queue_is_empty (&watch->requests) && !watch->dispatching)
+    cancel_watch_free (watch);
 }
 
 /* --- sending ----------------------------------------------------------- */
@@ -987,6 +1055,7 @@ _stellar_request_queue_open (StellarRequestQueue *self,
   g_return_if_fail (STELLAR_IS_REQUEST_QUEUE (self));
   g_return_if_fail (self->socket == NULL);
   g_assert (g_hash_table_size (self->pending) == 0);
+  g_assert (g_hash_table_size (self->cancel_watches) == 0);
 
   self->socket = g_object_ref (socket);
   self->ready = FALSE;
@@ -1113,6 +1182,7 @@ stellar_request_queue_finalize (GObject *object)
   g_clear_object (&self->socket);
   g_clear_pointer (&self->pending, g_hash_table_unref);
   g_clear_pointer (&self->late_counts, g_hash_table_unref);
+  g_clear_pointer (&self->cancel_watches, g_hash_table_unref);
   g_string_free (g_steal_pointer (&self->encoder), TRUE);
   if (self->timeout_source != NULL)
     {
@@ -1142,6 +1212,7 @@ stellar_request_queue_init (StellarRequestQueue *self)
   self->encoder = g_string_sized_new (256);
   self->pending = g_hash_table_new (NULL, NULL);
   self->late_counts = g_hash_table_new (NULL, NULL);
+  self->cancel_watches = g_hash_table_new (NULL, NULL);
 }
 
 /*

@@ -502,6 +502,81 @@ test_action_cancel (TestFixture   *fixture,
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
 
+typedef struct {
+  StellarClient *client;
+  GError        *errors[3];
+  guint          done;
+} SharedCancel;
+
+/* The first call to end disconnects the client, which ends the others. */
+static void
+on_shared_cancel_done (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  SharedCancel *shared = user_data;
+  g_autoptr(JsonNode) response = stellar_client_action_finish (shared->client, result,
+                                                               &shared->errors[shared->done]);
+
+  g_assert_null (response);
+  if (shared->done++ == 0)
+    stellar_client_disconnect (shared->client);
+}
+
+/* Calls that share a cancellable share what watches it: it outlives none of
+ * them, and a caller answered may end the others meanwhile. */
+static void
+test_action_cancel_shared (TestFixture   *fixture,
+                           gconstpointer  options)
+{
+  StellarClient *client = fixture->client;
+  g_autoptr(GCancellable) finished = g_cancellable_new ();
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(JsonObject) params = test_params ("{\"sleepDuration\":300}");
+  GAsyncResult *results[5] = { NULL, };
+  SharedCancel shared = { client, { NULL, }, 0 };
+
+  /* Five calls with one cancellable, all answered; cancelling it later
+   * touches nothing. */
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    stellar_client_action_async (client, "status", NULL, finished, stellar_test_store_result, &results[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (results); i++)
+    {
+      g_autoptr(JsonNode) response = NULL;
+      g_autoptr(GError) error = NULL;
+
+      stellar_test_wait_for (results[i] != NULL);
+      response = stellar_client_action_finish (client, results[i], &error);
+      g_assert_no_error (error);
+      g_clear_object (&results[i]);
+    }
+  g_cancellable_cancel (finished);
+  stellar_test_assert_during (fixture->recorder->errors->len == 0 &&
+                              stellar_client_get_state (client) == STELLAR_CLIENT_STATE_CONNECTED, 100);
+
+  /* One sent, two waiting for the slot; the first one's caller disconnects
+   * when told it was cancelled, which fails the two others. */
+  g_object_set (client, "simultaneous-actions", 1, NULL);
+  stellar_test_server_clear_frames (test_server);
+  stellar_client_action_async (client, "sleep", params, cancellable, on_shared_cancel_done, &shared);
+  stellar_client_action_async (client, "status", NULL, cancellable, on_shared_cancel_done, &shared);
+  stellar_client_action_async (client, "status", NULL, cancellable, on_shared_cancel_done, &shared);
+  stellar_test_wait_for (test_count_server_frames (test_server, "in", "sleep") == 1);
+  g_cancellable_cancel (cancellable);
+
+  stellar_test_wait_for (shared.done == 3);
+  g_assert_error (shared.errors[0], G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  for (guint i = 1; i < 3; i++)
+    {
+      g_assert_nonnull (shared.errors[i]);
+      g_assert_true (g_error_matches (shared.errors[i], G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+                     g_error_matches (shared.errors[i], STELLAR_ERROR, STELLAR_ERROR_DISCONNECTED));
+    }
+  for (guint i = 0; i < 3; i++)
+    g_clear_error (&shared.errors[i]);
+  g_assert_cmpint (stellar_client_get_state (client), ==, STELLAR_CLIENT_STATE_DISCONNECTED);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,6 +595,7 @@ main (int   argc,
   test_add_connected ("/action/fifo", NULL, test_action_fifo);
   test_add_connected ("/action/timeout", short_action_timeout, test_action_timeout);
   test_add_connected ("/action/cancel", NULL, test_action_cancel);
+  test_add_connected ("/action/cancel-shared", NULL, test_action_cancel_shared);
 
   return test_main_run ();
 }
