@@ -1055,7 +1055,6 @@ _stellar_request_queue_open (StellarRequestQueue *self,
   g_return_if_fail (STELLAR_IS_REQUEST_QUEUE (self));
   g_return_if_fail (self->socket == NULL);
   g_assert (g_hash_table_size (self->pending) == 0);
-  g_assert (g_hash_table_size (self->cancel_watches) == 0);
 
   self->socket = g_object_ref (socket);
   self->ready = FALSE;
@@ -1177,6 +1176,7 @@ stellar_request_queue_finalize (GObject *object)
   g_assert (g_queue_is_empty (&self->outbox));
   g_assert (g_queue_is_empty (&self->handshake_queue));
   g_assert (g_hash_table_size (self->pending) == 0);
+  g_assert (g_hash_table_size (self->cancel_watches) == 0);
 
   g_clear_weak_pointer (&self->client);
   g_clear_object (&self->socket);

@@ -244,6 +244,52 @@ test_outbox (TestFixture   *fixture,
   g_assert_cmpstr (g_ptr_array_index (recorder->said, 2), ==, "third");
 }
 
+/* What waits with a cancellable for the connection to come back can be
+ * cancelled meanwhile, alone or with the others sharing its cancellable;
+ * what is not cancelled goes out once the connection is back. */
+static void
+test_outbox_cancel (TestFixture   *fixture,
+                    gconstpointer  options)
+{
+  StellarClient *client = fixture->client;
+  g_autoptr(GCancellable) dropped = g_cancellable_new ();
+  g_autoptr(GCancellable) kept = g_cancellable_new ();
+  GAsyncResult *results[3] = { NULL, };
+  g_autoptr(GPtrArray) frames = NULL;
+  GError *error = NULL;
+
+  begin_outage (fixture, 10);
+  stellar_client_say_async (client, "defaultRoom", "dropped", dropped, stellar_test_store_result, &results[0]);
+  stellar_client_say_async (client, "defaultRoom", "kept", kept, stellar_test_store_result, &results[1]);
+  stellar_client_say_async (client, "defaultRoom", "dropped too", dropped, stellar_test_store_result, &results[2]);
+
+  g_cancellable_cancel (dropped);
+  stellar_test_wait_for (results[0] != NULL && results[2] != NULL);
+  g_assert_null (results[1]);
+  for (guint i = 0; i < 3; i += 2)
+    {
+      g_assert_false (stellar_client_say_finish (client, results[i], &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_clear_error (&error);
+      g_clear_object (&results[i]);
+    }
+
+  stellar_test_server_post (fixture->server, "/start", NULL);
+  stellar_test_wait_for (results[1] != NULL);
+  g_assert_true (stellar_client_say_finish (client, results[1], &error));
+  g_assert_no_error (error);
+  g_clear_object (&results[1]);
+
+  frames = frames_of_connection (fixture->server, stellar_client_get_id (client));
+  g_assert_cmpuint (test_count_frames (frames, "\"message\":\"kept\""), ==, 1);
+  g_assert_cmpuint (test_count_frames (frames, "dropped"), ==, 0);
+
+  /* Its cancellable is no longer watched: cancelling it now changes nothing. */
+  g_cancellable_cancel (kept);
+  stellar_test_assert_during (stellar_client_get_state (client) == STELLAR_CLIENT_STATE_CONNECTED &&
+                              fixture->recorder->errors->len == 0, 100);
+}
+
 static void
 test_give_up (TestFixture   *fixture,
               gconstpointer  options)
@@ -358,6 +404,7 @@ main (int   argc,
   test_add ("/reconnect/after-drop", own_server, test_reconnect_after_drop);
   test_add_connected ("/reconnect/pending-fail-not-resent", own_server, test_pending_fail_not_resent);
   test_add_connected ("/reconnect/outbox", own_server, test_outbox);
+  test_add_connected ("/reconnect/outbox-cancel", own_server, test_outbox_cancel);
   test_add_connected ("/reconnect/give-up", own_server, test_give_up);
   test_add_connected ("/reconnect/restart", own_server, test_restart);
   test_add_connected ("/reconnect/no-auto-reconnect", own_server, test_no_auto_reconnect);
