@@ -502,16 +502,9 @@ on_relayed_error (gpointer      owner,
   handle_error (owner, error);
 }
 
-static void
-on_relayed_closing (gpointer owner,
-                    gushort  close_code)
-{
-  StellarPrimusSocket *self = owner;
-
-  self->relay_state = SOUP_WEBSOCKET_STATE_CLOSING;
-  handle_end (self, close_code);
-}
-
+/* The server closing, the connection closed, or its state changing: as
+ * on_closing(), on_closed() and on_state_changed(), with the state kept
+ * for is_open(). */
 static void
 on_relayed_state_changed (gpointer           owner,
                           SoupWebsocketState state,
@@ -523,22 +516,10 @@ on_relayed_state_changed (gpointer           owner,
   handle_end (self, close_code);
 }
 
-static void
-on_relayed_closed (gpointer owner,
-                   gushort  close_code)
-{
-  StellarPrimusSocket *self = owner;
-
-  self->relay_state = SOUP_WEBSOCKET_STATE_CLOSED;
-  handle_end (self, close_code);
-}
-
 static const StellarWebsocketRelayEvents relay_events = {
   .message = on_relayed_message,
   .error = on_relayed_error,
-  .closing = on_relayed_closing,
   .state_changed = on_relayed_state_changed,
-  .closed = on_relayed_closed,
 };
 
 /* --- GObject ------------------------------------------------------------ */

@@ -12,15 +12,13 @@ G_BEGIN_DECLS
 typedef struct _StellarWebsocketRelay StellarWebsocketRelay;
 
 /* What the connection did, told in the owner's context and in order, as
- * SoupWebsocketConnection's signals of the same names tell it. */
+ * SoupWebsocketConnection's signals tell it. */
 typedef struct
 {
   void (*message)       (gpointer owner, int type, GBytes *message);
   void (*error)         (gpointer owner, const GError *error);
-  void (*closing)       (gpointer owner, gushort close_code);
-  /* any state but OPEN */
+  /* CLOSING or CLOSED: on ::closing, ::closed, and a change of state */
   void (*state_changed) (gpointer owner, SoupWebsocketState state, gushort close_code);
-  void (*closed)        (gpointer owner, gushort close_code);
 } StellarWebsocketRelayEvents;
 
 void                   _stellar_websocket_relay_connect_async  (SoupSession                       *session,

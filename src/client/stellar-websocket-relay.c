@@ -35,9 +35,7 @@
 typedef enum {
   EVENT_MESSAGE,
   EVENT_ERROR,
-  EVENT_CLOSING,
   EVENT_STATE,
-  EVENT_CLOSED,
 } EventKind;
 
 typedef struct
@@ -285,13 +283,22 @@ on_error (SoupWebsocketConnection *connection,
 }
 
 static void
+push_state (StellarWebsocketRelay   *self,
+            SoupWebsocketConnection *connection,
+            SoupWebsocketState       state)
+{
+  Event *event = event_new (EVENT_STATE);
+
+  event->state = state;
+  event->close_code = soup_websocket_connection_get_close_code (connection);
+  push (self, event);
+}
+
+static void
 on_closing (SoupWebsocketConnection *connection,
             gpointer                 user_data)
 {
-  Event *event = event_new (EVENT_CLOSING);
-
-  event->close_code = soup_websocket_connection_get_close_code (connection);
-  push (user_data, event);
+  push_state (user_data, connection, SOUP_WEBSOCKET_STATE_CLOSING);
 }
 
 static void
@@ -299,25 +306,17 @@ on_state_changed (SoupWebsocketConnection *connection,
                   GParamSpec              *pspec,
                   gpointer                 user_data)
 {
-  Event *event;
+  SoupWebsocketState state = soup_websocket_connection_get_state (connection);
 
-  if (soup_websocket_connection_get_state (connection) == SOUP_WEBSOCKET_STATE_OPEN)
-    return;
-
-  event = event_new (EVENT_STATE);
-  event->state = soup_websocket_connection_get_state (connection);
-  event->close_code = soup_websocket_connection_get_close_code (connection);
-  push (user_data, event);
+  if (state != SOUP_WEBSOCKET_STATE_OPEN)
+    push_state (user_data, connection, state);
 }
 
 static void
 on_closed (SoupWebsocketConnection *connection,
            gpointer                 user_data)
 {
-  Event *event = event_new (EVENT_CLOSED);
-
-  event->close_code = soup_websocket_connection_get_close_code (connection);
-  push (user_data, event);
+  push_state (user_data, connection, SOUP_WEBSOCKET_STATE_CLOSED);
 }
 
 /* In the I/O thread: sends what the owner asked to, in order. */
@@ -406,14 +405,8 @@ deliver_event (StellarWebsocketRelay *self,
     case EVENT_ERROR:
       events->error (self->owner, event->error);
       break;
-    case EVENT_CLOSING:
-      events->closing (self->owner, event->close_code);
-      break;
     case EVENT_STATE:
       events->state_changed (self->owner, event->state, event->close_code);
-      break;
-    case EVENT_CLOSED:
-      events->closed (self->owner, event->close_code);
       break;
     default:
       g_assert_not_reached ();
