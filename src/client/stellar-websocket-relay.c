@@ -135,18 +135,24 @@ io_thread_start (SoupMessage *upgrade)
   return thread;
 }
 
+/* Runs @func in @thread, which may end as soon as @func ran, and let go of
+ * its context then. g_source_unref() reads the source's context and locks
+ * it with no reference of its own (GLib 2.74, gmain.c): the context could
+ * be freed in between. A reference of ours keeps it until then. */
 static void
 post_to_io_thread (IoThread    *thread,
                    GSourceFunc  func,
                    gpointer     data)
 {
+  GMainContext *context = g_main_context_ref (thread->context);
   GSource *source = g_idle_source_new ();
 
   g_source_set_priority (source, G_PRIORITY_DEFAULT);
   g_source_set_static_name (source, "[stellar] I/O request");
   g_source_set_callback (source, func, data, NULL);
-  g_source_attach (source, thread->context);
+  g_source_attach (source, context);
   g_source_unref (source);
+  g_main_context_unref (context);
 }
 
 /* A source dispatched whenever its ready time was set to now. */
