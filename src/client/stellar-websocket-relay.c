@@ -52,9 +52,9 @@ typedef struct
  * catch up must not hold up another's. The thread lives for as long as
  * libsoup has work there: until the connection closed after its owner let
  * go of it (or the upgrade failed), and the upgrade request was done with
- * (libsoup frees its connection from the pool there). A relay holds it too,
- * until its release has run there: the owner posts that release to the
- * thread's context, which must still be there. */
+ * (libsoup frees its connection from the pool there). The connection's hold
+ * goes only once the owner's release ran there, so the thread is there for
+ * the owner to post that release to. */
 typedef struct
 {
   GMainContext *context;
@@ -391,7 +391,6 @@ release_in_io_thread (gpointer user_data)
     }
 
   /* the owner's reference, and the one the connection's handlers held */
-  io_thread_release (self->thread);
   relay_unref (self);
   relay_unref (self);
 
@@ -510,7 +509,6 @@ relay_new (SoupWebsocketConnection *connection,
   g_queue_init (&self->outgoing);
   self->connection = connection;
   self->thread = connecting->thread;
-  g_atomic_int_inc (&self->thread->holds);
 
   soup_websocket_connection_set_max_incoming_payload_size (connection, connecting->max_message_size);
 #if SOUP_CHECK_VERSION (3, 8, 0)
